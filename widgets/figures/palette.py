@@ -1,0 +1,16 @@
+"""One colour per ion, everywhere in the book (Okabe-Ito, colour-blind safe).
+
+Okabe M., Ito K. (2008) *Color Universal Design*; the eight-colour set stays
+distinguishable under the common forms of colour blindness.
+"""
+
+ION_COLOURS = {
+    "K": "#0072B2",  # blue
+    "Na": "#D55E00",  # vermillion
+    "Cl": "#009E73",  # bluish green
+    "Ca": "#CC79A7",  # reddish purple
+}
+MEMBRANE_COLOUR = "#E69F00"  # orange
+NEUTRAL_COLOUR = "#000000"  # black: totals, the membrane potential
+MUTED_COLOUR = "#777777"  # grey: guides, reference lines
+ACCENT_COLOUR = "#56B4E9"  # sky blue: the current point of an explorer

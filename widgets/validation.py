@@ -1,0 +1,78 @@
+"""Input checks shared by every public function of :mod:`widgets`.
+
+Each check converts its input to a float array and raises a ``ValueError``
+that names the argument and repeats the value received, so a learner or an
+instructor sees at once which input was wrong.
+"""
+
+import numpy as np
+
+
+def _as_float_array(name, value):
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number or an array of numbers; got {value!r}") from None
+    return arr
+
+
+def finite(name, value):
+    """Return ``value`` as a float array, requiring every entry to be finite."""
+    arr = _as_float_array(name, value)
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite; got {value!r}")
+    return arr
+
+
+def positive(name, value):
+    """Return ``value`` as a float array, requiring finite entries > 0."""
+    arr = finite(name, value)
+    if np.any(arr <= 0):
+        raise ValueError(f"{name} must be positive; got {value!r}")
+    return arr
+
+
+def non_negative(name, value):
+    """Return ``value`` as a float array, requiring finite entries >= 0."""
+    arr = finite(name, value)
+    if np.any(arr < 0):
+        raise ValueError(f"{name} must not be negative; got {value!r}")
+    return arr
+
+
+def nonzero(name, value):
+    """Return ``value`` as a float array, requiring finite, non-zero entries."""
+    arr = finite(name, value)
+    if np.any(arr == 0):
+        raise ValueError(f"{name} must not be zero; got {value!r}")
+    return arr
+
+
+def temperature(T):
+    """Return an absolute temperature in K, requiring it to be finite and > 0 K."""
+    arr = _as_float_array("T", T)
+    if not np.all(np.isfinite(arr)) or np.any(arr <= 0):
+        raise ValueError(f"T must be an absolute temperature above 0 K; got {T!r}")
+    return arr
+
+
+def per_ion(**arrays):
+    """Return 1-D arrays of equal length, one entry per ion, in the order given.
+
+    Raises ``ValueError`` naming the arguments when lengths differ or are zero.
+    """
+    flat = {name: np.atleast_1d(arr) for name, arr in arrays.items()}
+    for name, arr in flat.items():
+        if arr.ndim != 1:
+            raise ValueError(f"{name} must be a 1-D sequence, one entry per ion; got {arr!r}")
+    lengths = {name: arr.size for name, arr in flat.items()}
+    if len(set(lengths.values())) != 1 or 0 in lengths.values():
+        listed = ", ".join(f"{name} has {n}" for name, n in lengths.items())
+        raise ValueError(f"need one entry per ion in every argument; {listed}")
+    return tuple(flat.values())
+
+
+def scalar_or_array(arr):
+    """Return a Python float for a 0-d result, the array otherwise."""
+    arr = np.asarray(arr)
+    return float(arr) if arr.ndim == 0 else arr
