@@ -60,6 +60,10 @@ class CellPreset:
         Relative resting permeabilities (dimensionless, P_K = 1), if published.
     permeability_source : str
         ``references.bib`` key for ``permeability``.
+    v_rest : float or None
+        A typical measured resting potential in V, if published.
+    v_rest_source : str
+        ``references.bib`` key for ``v_rest``.
     """
 
     key: str
@@ -71,6 +75,8 @@ class CellPreset:
     note: str = ""
     permeability: dict = field(default_factory=dict)
     permeability_source: str = ""
+    v_rest: float | None = None
+    v_rest_source: str = ""
 
     @property
     def ions(self):
@@ -92,6 +98,8 @@ PRESETS = {
                 "Typical mammalian cell; where the source gives a range "
                 "(Na⁺ and Cl⁻ inside 5-15 mM, Ca²⁺ outside 1-2 mM) a value inside it is used."
             ),
+            v_rest=-0.070,  # V; neurons rest near -60 to -70 mV
+            v_rest_source="kandel2013",
         ),
         CellPreset(
             key="skeletal_muscle",
@@ -108,7 +116,7 @@ PRESETS = {
             c_out={"K": 20.0, "Na": 440.0, "Cl": 560.0},
             c_in={"K": 400.0, "Na": 50.0, "Cl": 52.0},
             source="kandel2013",
-            note="Studied at room temperature; the source's equilibrium potentials match about 20 degC.",
+            note="Studied at room temperature: the source's potentials match about 20 degC.",
             permeability={"K": 1.0, "Na": 0.04, "Cl": 0.45},
             permeability_source="hodgkin1949",
         ),

@@ -103,8 +103,9 @@ def ghk_voltage(p, c_out, c_in, z, T=BODY_TEMPERATURE):
     When every permeant ion is monovalent the zero-current condition has the closed form
 
     .. math::
-        V = \\frac{RT}{F} \\ln \\frac{\\sum_{+} P_i c_{i,\\mathrm{out}} + \\sum_{-} P_j c_{j,\\mathrm{in}}}
-                                      {\\sum_{+} P_i c_{i,\\mathrm{in}} + \\sum_{-} P_j c_{j,\\mathrm{out}}}
+        V = \\frac{RT}{F} \\ln
+            \\frac{\\sum_{+} P_i c_{i,\\mathrm{out}} + \\sum_{-} P_j c_{j,\\mathrm{in}}}
+                 {\\sum_{+} P_i c_{i,\\mathrm{in}} + \\sum_{-} P_j c_{j,\\mathrm{out}}}
 
     (Hodgkin and Katz 1949). With any other valence (Ca2+) there is no log
     formula; the total current is monotonic in V, so its single root is found by

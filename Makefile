@@ -1,0 +1,52 @@
+# Two commands for a newcomer: `make book` builds the site, `make test` runs every test.
+# Both create the virtual environment .venv on first use (needs only Python 3.11).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BOOK_FLAGS := --all -W -n --keep-going
+# Prefer the kernel of .venv over any user-wide "python3" kernel.
+export JUPYTER_PREFER_ENV_PATH := 1
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: install book test test-fast lab lint format bench exercises clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+book: $(STAMP)  ## Build the website, executing every notebook.
+	$(BIN)/jupyter-book build $(BOOK_FLAGS) .
+	@echo ""
+	@echo "The book is built. Open this file in your browser:"
+	@echo "    file://$(CURDIR)/_build/html/index.html"
+
+test: $(STAMP)  ## Every test: unit, property, widgets, notebooks (nbval), grading CLI, book build.
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## The quick inner loop: skips notebooks and everything marked slow.
+	$(BIN)/python -m pytest tests -m "not slow and not browser"
+
+lab: $(STAMP)  ## JupyterLab on the chapters and exercises, with this project's kernel.
+	$(BIN)/jupyter lab --notebook-dir=$(CURDIR)
+
+lint: $(STAMP)
+	$(BIN)/ruff check widgets tests benchmarks
+	$(BIN)/ruff format --check widgets tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format widgets tests benchmarks
+	$(BIN)/ruff check --fix widgets tests benchmarks
+
+bench: $(STAMP)  ## Print speed figures (explorer updates, physics solves).
+	$(BIN)/python benchmarks/run.py
+
+exercises: $(STAMP)  ## Regenerate learner copies from the solved notebooks.
+	for nb in exercises/solutions/*.ipynb; do \
+	  $(BIN)/python -m widgets.grading.learner_copy $$nb exercises/$$(basename $$nb); done
+
+clean:
+	rm -rf _build .pytest_cache .hypothesis

@@ -1,0 +1,25 @@
+"""Timing helpers shared by every benchmark: run a callable, report median and p90."""
+
+import time
+
+import numpy as np
+
+
+def measure(func, repeat=30, warmup=3):
+    """Call ``func()`` ``warmup + repeat`` times; return the timed durations in ms."""
+    for _ in range(warmup):
+        func()
+    durations = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        durations.append((time.perf_counter() - start) * 1e3)
+    return np.array(durations)
+
+
+def report(label, durations_ms, target_ms=None):
+    """Print one row: label, median and p90 in ms, and the target if there is one."""
+    median, p90 = np.median(durations_ms), np.percentile(durations_ms, 90)
+    target = f"  (target <= {target_ms:g} ms)" if target_ms is not None else ""
+    print(f"{label:<58s} median {median:8.2f} ms   p90 {p90:8.2f} ms{target}")
+    return median, p90

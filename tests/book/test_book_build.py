@@ -1,0 +1,78 @@
+"""Build the whole book from scratch, warnings as errors, and check what a reader gets."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("book")
+    result = subprocess.run(
+        [str(JUPYTER_BOOK), "build", "--all", "-W", "-n", "--keep-going", "--path-output",
+         str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"book build failed:\n{log[-6000:]}"
+    assert "WARNING" not in log, f"the build printed warnings:\n{log[-6000:]}"
+    yield out / "_build" / "html"
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def read(site, page):
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_every_toc_page_is_built(site):
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    pages = re.findall(r"file:\s*(\S+)", toc) + [re.search(r"root:\s*(\S+)", toc)[1]]
+    for page in pages:
+        assert (site / f"{page}.html").is_file(), f"{page} missing from the site"
+
+
+def test_nernst_page_has_numbers_figures_math_and_citations(site):
+    html = read(site, "chapters/nernst.html")
+    assert "−89.1" in html, "the glued E_K value is missing from the prose"
+    assert "{glue" not in html, "a glue role was not resolved"
+    figures = re.findall(r'<figure[^>]*id="fig-[^"]+"', html)
+    assert len(figures) >= 3, "expected at least three numbered, captioned figures"
+    alts = re.findall(r'<img[^>]+alt="([^"]*)"', html)
+    assert alts and all(len(alt) > 20 for alt in alts), f"figure without alt text: {alts}"
+    assert 'class="math' in html, "no math was rendered"
+    assert "references.html#id" in html, "no citation links to the bibliography"
+    assert "Fig. " in html, "figures are not cross-referenced by number"
+
+
+def test_explorer_shows_an_honest_snapshot(site):
+    html = read(site, "chapters/nernst.html")
+    assert "widget-view+json" not in html, "a dead widget view was embedded in the static page"
+    assert "<input" not in html, "the static page contains form controls that do nothing"
+    assert "snapshot" in html.lower() and "Binder" in html
+
+
+def test_pages_load_nothing_from_third_party_hosts(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
+        assert not external, f"{page.relative_to(site)} loads {external}"
+    assert (site / "_static" / "mathjax" / "tex-chtml.js").is_file(), "MathJax is not self-hosted"
+
+
+def test_launch_buttons_point_at_the_chapter_notebook(site):
+    html = read(site, "chapters/nernst.html")
+    binder = re.findall(r'href="(https://mybinder\.org/[^"]+)"', html)
+    assert binder, "no Binder launch button"
+    assert "chapters/nernst.ipynb" in binder[0].replace("%2F", "/")
+    assert "urlpath=lab" in binder[0], "Binder should open JupyterLab"

@@ -1,0 +1,174 @@
+"""Tests for the membrane-as-capacitor physics: charge, ion counts, fields, series layers."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from widgets.constants import ELEMENTARY_CHARGE, FARADAY, VACUUM_PERMITTIVITY
+from widgets.physics.electrostatics import (
+    HYDROCARBON_PERMITTIVITY_RELATIVE,
+    MEMBRANE_CAPACITANCE,
+    MEMBRANE_EQUIVALENT_THICKNESS,
+    charged_ion_fraction,
+    charging_time_constant,
+    ions_to_charge,
+    membrane_charge,
+    membrane_field,
+    series_capacitance,
+    series_layer_voltages,
+    specific_capacitance,
+    sphere_area,
+    sphere_volume,
+)
+
+UF_PER_CM2 = 1e-2  # F/m^2 in one uF/cm^2
+V_REST = -0.070  # V
+
+# Illustrative bilayer (not measured values): head groups 1 nm at eps 20, core 3 nm at eps 2.
+BILAYER_EPS = [20.0, 2.0, 20.0]
+BILAYER_D = [1e-9, 3e-9, 1e-9]
+
+voltages = st.floats(-0.2, 0.2, allow_nan=False)
+radii = st.floats(1e-6, 100e-6)
+permittivities = st.floats(1.5, 100.0)
+thicknesses = st.floats(0.2e-9, 10e-9)
+layer_lists = st.integers(1, 5).flatmap(
+    lambda n: st.tuples(
+        st.lists(permittivities, min_size=n, max_size=n),
+        st.lists(thicknesses, min_size=n, max_size=n),
+    )
+)
+
+
+def test_membrane_capacitance_is_one_microfarad_per_cm2():
+    assert MEMBRANE_CAPACITANCE == pytest.approx(1.0 * UF_PER_CM2), "1 uF/cm^2 is 1e-2 F/m^2"
+
+
+def test_five_nm_hydrocarbon_slab_gives_0354_uf_per_cm2():
+    c = specific_capacitance(2.0, 5e-9) / UF_PER_CM2
+    assert c == pytest.approx(0.354, abs=5e-4), (
+        f"eps 2, 5 nm should give 0.354 uF/cm^2, got {c}; check eps0 or the unit conversion"
+    )
+    assert c < 0.9, "a whole-bilayer hydrocarbon slab must fall short of the measured 0.9 uF/cm^2"
+
+
+def test_equivalent_thickness_reproduces_the_membrane_capacitance():
+    c = specific_capacitance(HYDROCARBON_PERMITTIVITY_RELATIVE, MEMBRANE_EQUIVALENT_THICKNESS)
+    assert c == pytest.approx(MEMBRANE_CAPACITANCE, rel=1e-12)
+    assert MEMBRANE_EQUIVALENT_THICKNESS == pytest.approx(1.77e-9, rel=1e-3)
+
+
+def test_inner_charge_is_negative_at_rest():
+    q = membrane_charge(V_REST, 1e-9)
+    assert q == pytest.approx(-7e-13, rel=1e-12), "Q_in = C A V: sign follows V = phi_in - phi_out"
+
+
+@given(voltages, st.floats(1e-12, 1e-6), st.floats(1e-3, 1e-1))
+def test_charge_is_linear_in_voltage_and_area(v, area, c):
+    assert membrane_charge(v, area, c) == pytest.approx(c * area * v, rel=1e-12, abs=1e-30)
+    assert membrane_charge(-v, 2 * area, c) == pytest.approx(-2 * membrane_charge(v, area, c))
+
+
+def test_ten_micron_cell_moves_about_five_million_ions():
+    n = ions_to_charge(V_REST, sphere_area(10e-6))
+    expected = MEMBRANE_CAPACITANCE * 4 * np.pi * (10e-6) ** 2 * 0.070 / ELEMENTARY_CHARGE
+    assert n == pytest.approx(expected, rel=1e-12)
+    assert n == pytest.approx(5.49e6, rel=1e-3)
+
+
+def test_two_million_charges_correspond_to_a_six_micron_soma():
+    # The seed's "about 2 million charges at -70 mV" implies a radius of about 6 um.
+    radius = np.sqrt(2e6 * ELEMENTARY_CHARGE / (MEMBRANE_CAPACITANCE * 0.070 * 4 * np.pi))
+    assert radius == pytest.approx(6.04e-6, rel=1e-2)
+    assert ions_to_charge(V_REST, sphere_area(radius)) == pytest.approx(2e6, rel=1e-9)
+    fraction = charged_ion_fraction(V_REST, radius, 140.0)
+    assert 1e-5 < fraction < 1e-4, f"fraction of K+ moved should be of order 1e-5, got {fraction}"
+
+
+def test_divalent_ions_halve_the_count():
+    area = sphere_area(5e-6)
+    assert ions_to_charge(V_REST, area, z=2) == pytest.approx(ions_to_charge(V_REST, area) / 2)
+    assert ions_to_charge(V_REST, area, z=-1) == pytest.approx(ions_to_charge(V_REST, area))
+
+
+def test_sphere_geometry():
+    assert sphere_area(1.0) == pytest.approx(4 * np.pi)
+    assert sphere_volume(3.0) == pytest.approx(36 * np.pi)
+
+
+def test_fraction_matches_closed_form_for_ten_micron_cell():
+    f = charged_ion_fraction(V_REST, 10e-6, 140.0)
+    expected = 3 * MEMBRANE_CAPACITANCE * 0.070 / (FARADAY * 140.0 * 10e-6)
+    assert f == pytest.approx(expected, rel=1e-12), "area/volume bookkeeping is off"
+    assert f == pytest.approx(1.55e-5, rel=1e-2)
+
+
+@given(voltages.filter(lambda v: abs(v) > 1e-6), radii, st.floats(1.0, 500.0))
+def test_fraction_falls_as_one_over_radius(v, r, c_in):
+    assert charged_ion_fraction(v, 2 * r, c_in) == pytest.approx(
+        charged_ion_fraction(v, r, c_in) / 2, rel=1e-9
+    )
+
+
+def test_field_across_a_membrane_is_millions_of_volts_per_metre():
+    assert membrane_field(V_REST, 5e-9) == pytest.approx(1.4e7, rel=1e-12)
+    assert membrane_field(-V_REST, 5e-9) == membrane_field(V_REST, 5e-9), "field is a magnitude"
+
+
+def test_time_constant_of_textbook_membrane_is_ten_ms():
+    # 1 uF/cm^2 with R_m = 10^4 Ohm cm^2 = 1 Ohm m^2
+    assert charging_time_constant(MEMBRANE_CAPACITANCE, 1.0) == pytest.approx(10e-3)
+
+
+@given(voltages, layer_lists)
+def test_layer_voltages_sum_to_total_and_share_one_displacement(v, layers):
+    eps, d = layers
+    drops = series_layer_voltages(v, eps, d)
+    assert np.sum(drops) == pytest.approx(v, abs=1e-15)
+    displacement = np.array(eps) * VACUUM_PERMITTIVITY * drops / np.array(d)
+    np.testing.assert_allclose(displacement, displacement[0], rtol=1e-9, atol=1e-20)
+    # the same D is the charge per area: C_series * v
+    assert displacement[0] == pytest.approx(series_capacitance(eps, d) * v, rel=1e-9, abs=1e-20)
+
+
+@given(permittivities, thicknesses)
+def test_one_layer_series_is_the_plain_slab(eps, d):
+    assert series_capacitance([eps], [d]) == pytest.approx(specific_capacitance(eps, d))
+
+
+def test_drop_sits_in_the_hydrocarbon_core():
+    drops = series_layer_voltages(V_REST, BILAYER_EPS, BILAYER_D)
+    share = drops[1] / V_REST
+    # core d/eps = 1.5 nm of a total 1.6 nm (0.05 nm per head-group layer)
+    assert share == pytest.approx(1.5 / 1.6, rel=1e-12)
+    assert share > 0.85, "the low-eps core should carry most of the voltage"
+
+
+def test_head_groups_in_series_lower_capacitance_below_the_core_alone():
+    core = specific_capacitance(2.0, 3e-9)
+    layered = series_capacitance(BILAYER_EPS, BILAYER_D)
+    assert layered < core, "layers in series can only lower the capacitance"
+    assert layered / UF_PER_CM2 == pytest.approx(0.553, abs=1e-3)
+    assert specific_capacitance(2.0, 2.5e-9) / UF_PER_CM2 == pytest.approx(0.708, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda: specific_capacitance(2.0, -5e-9), "thickness"),
+        (lambda: specific_capacitance(0.0, 5e-9), "eps_r"),
+        (lambda: membrane_charge(np.nan, 1e-9), "v"),
+        (lambda: membrane_charge(V_REST, 0.0), "area"),
+        (lambda: ions_to_charge(V_REST, 1e-9, z=0), "z"),
+        (lambda: charged_ion_fraction(V_REST, 10e-6, -1.0), "c_in"),
+        (lambda: sphere_area(-1.0), "radius"),
+        (lambda: charging_time_constant(1e-2, 0.0), "g_specific"),
+        (lambda: series_layer_voltages(V_REST, [2.0, 20.0], [1e-9]), "eps_r"),
+        (lambda: series_layer_voltages([V_REST, 0.0], [2.0], [1e-9]), "v"),
+        (lambda: series_capacitance([2.0], [0.0]), "thickness"),
+    ],
+)
+def test_bad_input_names_the_argument(call, name):
+    with pytest.raises(ValueError, match=name):
+        call()

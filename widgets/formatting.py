@@ -1,0 +1,77 @@
+"""Numbers as people read them: fixed decimals and a true minus sign (U+2212)."""
+
+import numpy as np
+
+MINUS = "\N{MINUS SIGN}"
+
+
+def format_number(value, decimals=1, signed=False):
+    """Return ``value`` as text with ``decimals`` decimals and a typographic minus.
+
+    Parameters
+    ----------
+    value : float
+        The number, already in display units (e.g. mV).
+    decimals : int, optional
+        Digits after the decimal point (default 1).
+    signed : bool, optional
+        Show a plus sign on positive values (default False).
+
+    Returns
+    -------
+    str
+        For example ``"−89.1"`` or, with ``signed=True``, ``"+66.6"``.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a finite number or ``decimals`` is negative.
+
+    Examples
+    --------
+    >>> format_number(-89.0583, 1)
+    '−89.1'
+    >>> format_number(0.04, 2, signed=True)
+    '+0.04'
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"value must be a number; got {value!r}") from None
+    if not np.isfinite(number):
+        raise ValueError(f"value must be finite; got {value!r}")
+    if int(decimals) != decimals or decimals < 0:
+        raise ValueError(f"decimals must be a non-negative integer; got {decimals!r}")
+    text = f"{number:+.{int(decimals)}f}" if signed else f"{number:.{int(decimals)}f}"
+    if text.lstrip("+-").strip("0.") == "":  # -0.0 rounds to zero: no sign
+        text = text.lstrip("+-")
+    return text.replace("-", MINUS)
+
+
+def format_count(value):
+    """Return a large number rounded to an integer, digits grouped by thin spaces.
+
+    Parameters
+    ----------
+    value : float
+        A non-negative, finite number (a count, an area, a ratio).
+
+    Returns
+    -------
+    str
+        For example ``"96 485"`` with U+2009 THIN SPACE between groups of three.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is negative or not a finite number.
+
+    Examples
+    --------
+    >>> format_count(96485.33) == "96\N{THIN SPACE}485"
+    True
+    """
+    number = float(format_number(value, 0).replace(MINUS, "-"))
+    if number < 0:
+        raise ValueError(f"value must not be negative; got {value!r}")
+    return f"{number:,.0f}".replace(",", "\N{THIN SPACE}")
