@@ -1,0 +1,10 @@
+"""Interactive explorers: ipywidgets controls driving the figures of :mod:`widgets.figures`.
+
+Each explorer is displayed live in JupyterLab (or Binder) and as a static snapshot,
+with a note on how to run it, on the book's website.
+"""
+
+from widgets.explorers.base import Explorer
+from widgets.explorers.nernst import NernstExplorer, nernst_explorer
+
+__all__ = ["Explorer", "NernstExplorer", "nernst_explorer"]

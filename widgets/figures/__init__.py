@@ -1,0 +1,9 @@
+"""Matplotlib figures built once and updated in place, rendered to PNG with Agg.
+
+No module here imports ipywidgets: the explorers wrap these figures in controls.
+"""
+
+from widgets.figures.agg import AggRenderer, new_figure, render_png
+from widgets.figures.nernst import NernstFigure
+
+__all__ = ["AggRenderer", "NernstFigure", "new_figure", "render_png"]

@@ -1,9 +1,21 @@
 """Pure, vectorised physics of the resting potential, in SI units.
 
 Volts, mol/m^3 (numerically mM), kelvin, metres, F/m^2, A/m^2 and m/s throughout;
-V is always phi_in - phi_out and currents are outward positive.
+V is always phi_in - phi_out and currents are outward positive. The pump-leak cell
+model's ``steady_state`` and ``simulate`` are used as ``widgets.physics.pump_leak.simulate``.
 """
 
+from widgets.physics.channels import (
+    RestingMembrane,
+    boltzmann_open_probability,
+    chord_conductance,
+    gated_conductance,
+    hh_resting_conductances,
+    hh_steady_state_gates,
+    membrane_current_density,
+    rest_points,
+    slope_conductance,
+)
 from widgets.physics.conductance import conductance_weighted_potential, pump_shifted_potential
 from widgets.physics.electrostatics import (
     MEMBRANE_CAPACITANCE,
@@ -18,9 +30,21 @@ from widgets.physics.electrostatics import (
     sphere_area,
     sphere_volume,
 )
+from widgets.physics.energy import (
+    atp_rate_from_sodium_influx,
+    brain_resting_power,
+    metabolic_power,
+    pump_cycle_free_energy,
+)
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
 from widgets.physics.nernst import nernst_potential, thermal_voltage
 from widgets.physics.poisson_boltzmann import MembraneProfile, solve_membrane_pb
+from widgets.physics.pump import mullins_noda_potential, pump_activation, pump_current_density
+from widgets.physics.pump_leak import (
+    PumpLeakParams,
+    params_from_preset,
+    pump_electrogenic_contribution,
+)
 from widgets.physics.screening import (
     WATER_PERMITTIVITY_RELATIVE,
     debye_length,
@@ -30,32 +54,54 @@ from widgets.physics.screening import (
     ionic_strength,
     water_relative_permittivity,
 )
+from widgets.physics.selectivity import selectivity_free_energy, transfer_free_energy
 
 __all__ = [
     "MEMBRANE_CAPACITANCE",
     "MembraneProfile",
+    "PumpLeakParams",
+    "RestingMembrane",
     "WATER_PERMITTIVITY_RELATIVE",
+    "atp_rate_from_sodium_influx",
+    "boltzmann_open_probability",
+    "brain_resting_power",
     "charged_ion_fraction",
     "charging_time_constant",
+    "chord_conductance",
     "conductance_weighted_potential",
     "debye_length",
     "diffuse_layer_capacitance",
+    "gated_conductance",
     "ghk_current_density",
     "ghk_voltage",
     "gouy_chapman_potential",
     "grahame_surface_potential",
+    "hh_resting_conductances",
+    "hh_steady_state_gates",
     "ionic_strength",
     "ions_to_charge",
     "membrane_charge",
+    "membrane_current_density",
     "membrane_field",
+    "metabolic_power",
+    "mullins_noda_potential",
     "nernst_potential",
+    "params_from_preset",
+    "pump_activation",
+    "pump_current_density",
+    "pump_cycle_free_energy",
+    "pump_electrogenic_contribution",
     "pump_shifted_potential",
+    "rest_points",
+    "selectivity_free_energy",
     "series_capacitance",
     "series_layer_voltages",
+    "slope_conductance",
     "solve_membrane_pb",
     "specific_capacitance",
     "sphere_area",
     "sphere_volume",
     "thermal_voltage",
+    "transfer_free_energy",
     "water_relative_permittivity",
 ]

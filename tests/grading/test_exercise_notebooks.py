@@ -1,0 +1,70 @@
+"""The exercise notebooks run top to bottom: every solution passes, every blank is unattempted."""
+
+from pathlib import Path
+
+import pytest
+
+from widgets.grading.feedback import GRADE_KEY
+from widgets.grading.grader import collect, execute, grade_notebook
+from widgets.grading.notebook import answer_cells, listed_problems, read_notebook
+
+pytestmark = pytest.mark.slow  # each notebook starts a kernel
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def solved_run():
+    nb = read_notebook(ROOT / "exercises" / "solutions" / "nernst.ipynb")
+    return nb, *execute(nb)
+
+
+@pytest.fixture(scope="module")
+def learner_run():
+    nb = read_notebook(ROOT / "exercises" / "nernst.ipynb")
+    return nb, *execute(nb)
+
+
+@pytest.mark.parametrize("run", ["solved_run", "learner_run"])
+def test_notebook_runs_without_error(run, request):
+    _, executed, errors, stopped_at = request.getfixturevalue(run)
+    assert errors == {}, f"cells failed: {errors}"
+    assert stopped_at is None
+
+
+def test_every_solution_is_correct(solved_run):
+    nb, executed, errors, stopped_at = solved_run
+    grades = collect(executed, errors, stopped_at, listed_problems(nb))
+    assert len(grades) >= 6
+    wrong = {g.problem: g.message for g in grades if g.status != "correct"}
+    assert not wrong, f"solutions that do not pass their own check: {wrong}"
+    assert all(g.points == g.max_points > 0 for g in grades)
+
+
+def test_every_blank_is_not_attempted(learner_run):
+    nb, executed, errors, stopped_at = learner_run
+    grades = collect(executed, errors, stopped_at, listed_problems(nb))
+    assert [g.status for g in grades] == ["not attempted"] * len(listed_problems(nb))
+    assert sum(g.points for g in grades) == 0
+
+
+def test_each_check_shows_its_feedback_once(solved_run):
+    _, executed, _, _ = solved_run
+    check_cells = [c for c in executed.cells if c.source.startswith("check(")]
+    assert check_cells
+    for cell in check_cells:
+        kinds = [output.output_type for output in cell.outputs]
+        assert kinds == ["display_data"], f"{cell.source}: outputs {kinds} (echoed twice?)"
+        assert set(cell.outputs[0].data) == {"text/html", "text/plain"}
+        assert cell.outputs[0].metadata[GRADE_KEY]["status"] == "correct"
+
+
+def test_a_crashed_kernel_costs_only_the_problems_after_it():
+    nb = read_notebook(ROOT / "exercises" / "nernst.ipynb")
+    (first, _), (second, _) = answer_cells(nb)[:2]
+    nb.cells[first].source = "answer = -89.06"
+    nb.cells[second].source = "import os\nos._exit(1)"  # the kernel process ends
+    grades = grade_notebook(nb, timeout=10)
+    assert grades[0].status == "correct"
+    assert grades[1].status == "error" and "kernel stopped" in grades[1].message
+    assert all("earlier problem" in g.message for g in grades[2:])

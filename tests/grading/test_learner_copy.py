@@ -1,0 +1,160 @@
+"""Exercise notebooks as files: the learner copy is generated from the solved one, in sync."""
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from widgets.grading import learner_copy as generator
+from widgets.grading.checks import PROBLEMS
+from widgets.grading.nernst_problems import DECADE_SHIFT, MEMBRANE_V, TARGET_E_K
+from widgets.grading.notebook import (
+    NotebookError,
+    answer_cells,
+    blank_source,
+    learner_copy,
+    listed_problems,
+    read_notebook,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SOLVED = ROOT / "exercises" / "solutions" / "nernst.ipynb"
+LEARNER = ROOT / "exercises" / "nernst.ipynb"
+
+
+@pytest.fixture(scope="module")
+def solved():
+    return read_notebook(SOLVED)
+
+
+@pytest.fixture(scope="module")
+def learner():
+    return read_notebook(LEARNER)
+
+
+def shape(nb):
+    """What must agree between the committed and the regenerated learner copy."""
+    return [
+        (cell.cell_type, cell.source, cell.metadata.get("tags", []), cell.metadata.get("grading"))
+        for cell in nb.cells
+    ]
+
+
+def test_committed_learner_copy_is_the_regenerated_one(solved, learner):
+    assert shape(learner) == shape(learner_copy(solved)), (
+        "exercises/nernst.ipynb is stale: run `make exercises` after editing the solutions"
+    )
+    assert learner.metadata["grading"] == learner_copy(solved).metadata["grading"]
+
+
+@pytest.mark.parametrize("path", [SOLVED, LEARNER], ids=["solved", "learner"])
+def test_notebooks_are_committed_clean(path):
+    nb = read_notebook(path)
+    assert nb.metadata.kernelspec.name == "python3"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"cell {cell.id} has output"
+        assert not any(line.lstrip().startswith("# NBVAL") for line in cell.source.splitlines())
+
+
+def test_learner_blanks_give_the_unit_and_differ_only_in_answer_cells(solved, learner):
+    for mine, theirs in zip(solved.cells, learner.cells, strict=True):
+        problem = mine.metadata.get("grading", {}).get("problem")
+        if problem is None:
+            assert mine.source == theirs.source
+        else:
+            assert "solution" in mine.metadata.tags and "answer" in theirs.metadata.tags
+            assert theirs.source == blank_source(problem)
+            assert "answer =" in mine.source, "a solution must assign answer"
+
+
+def test_blank_comment_names_the_unit():
+    assert blank_source("nernst-k-out") == "answer = ...  # your answer in mM"
+    assert blank_source("nernst-decade") == "answer = ...  # a pure number"
+
+
+def test_notebook_opens_with_title_goals_and_setup(learner):
+    first, setup = learner.cells[0], learner.cells[1]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    assert "Learning goals" in first.source
+    assert "from widgets.grading import check" in setup.source
+
+
+def test_every_problem_is_answered_then_checked(learner):
+    cells = answer_cells(learner)
+    assert {problem for _, problem in cells} == set(PROBLEMS)
+    for index, problem in cells:
+        assert learner.cells[index + 1].source == f'check("{problem}", answer)'
+    assert listed_problems(learner) == [problem for _, problem in cells]
+
+
+@pytest.mark.parametrize(
+    ("problem", "given"),
+    [
+        ("nernst-k-out", f"{TARGET_E_K * 1e3:g} mV"),
+        ("nernst-decade", f"{DECADE_SHIFT * 1e3:g} mV"),
+        ("nernst-driving-force", f"{MEMBRANE_V * 1e3:g} mV"),
+        ("nernst-ek-cooling", "20 °C"),
+    ],
+)
+def test_problem_statements_give_the_numbers_the_grader_uses(learner, problem, given):
+    index = dict((p, i) for i, p in answer_cells(learner))[problem]
+    statement = learner.cells[index - 1]
+    assert statement.cell_type == "markdown" and given in statement.source, (
+        f"the statement of {problem} should say {given!r}, the value its grading uses"
+    )
+
+
+def test_explorer_cells_confirm_problems_4_and_5(learner):
+    explorers = [
+        c for c in learner.cells if c.cell_type == "code" and "nernst_explorer(" in c.source
+    ]
+    problems = [p for _, p in answer_cells(learner)]
+    assert len(explorers) == 2
+    for cell in explorers:  # each right after the check of the problem it confirms
+        check = learner.cells[learner.cells.index(cell) - 2]
+        assert check.source in ('check("nernst-k-out", answer)', 'check("nernst-decade", answer)')
+    assert problems.index("nernst-k-out") == 3 and problems.index("nernst-decade") == 4
+
+
+def test_generator_writes_the_learner_copy(tmp_path, capsys):
+    out = tmp_path / "learner.ipynb"
+    assert generator.main([str(SOLVED), str(out)]) == 0
+    assert shape(read_notebook(out)) == shape(read_notebook(LEARNER))
+    assert "7 answer cells" in capsys.readouterr().out
+
+
+def test_generator_refuses_a_solution_cell_without_a_problem(tmp_path, capsys, solved):
+    broken = nbformat.from_dict(json.loads(json.dumps(solved)))
+    index = answer_cells(broken)[0][0]
+    del broken.cells[index].metadata["grading"]
+    broken.cells[index].metadata.tags = ["solution"]
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(broken, path)
+    assert generator.main([str(path), str(tmp_path / "out.ipynb")]) == 2
+    assert "names no problem" in capsys.readouterr().err
+    assert not (tmp_path / "out.ipynb").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (None, "no such file"),
+        ("print('hi')\n", "not a Jupyter notebook"),
+        ("{}", "not a valid"),
+        ("[1]", "not a valid"),
+        ('{"nbformat": 4, "nbformat_minor": 5, "cells": 3, "metadata": {}}', "not a valid"),
+    ],
+)
+def test_read_notebook_explains_what_is_wrong(tmp_path, content, words):
+    path = tmp_path / "file.ipynb"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(NotebookError, match=words):
+        read_notebook(path)
+
+
+def test_read_notebook_refuses_a_directory(tmp_path):
+    with pytest.raises(NotebookError, match="directory"):
+        read_notebook(tmp_path)
