@@ -33,13 +33,15 @@ test-fast: $(STAMP)  ## The quick inner loop: skips notebooks and everything mar
 lab: $(STAMP)  ## JupyterLab on the chapters and exercises, with this project's kernel.
 	$(BIN)/jupyter lab --notebook-dir=$(CURDIR)
 
+LINTED := widgets tests benchmarks chapters exercises
+
 lint: $(STAMP)
-	$(BIN)/ruff check widgets tests benchmarks
-	$(BIN)/ruff format --check widgets tests benchmarks
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 format: $(STAMP)
-	$(BIN)/ruff format widgets tests benchmarks
-	$(BIN)/ruff check --fix widgets tests benchmarks
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 bench: $(STAMP)  ## Print speed figures (explorer updates, physics solves).
 	$(BIN)/python benchmarks/run.py

@@ -49,19 +49,46 @@ def test_fresh_environment_from_requirements_runs_every_notebook(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     install = subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
-         "--disable-pip-version-check", "-r", "requirements.txt"],
-        cwd=repo, capture_output=True, text=True, timeout=1200,
+        [
+            str(venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            "requirements.txt",
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=1200,
     )
     assert install.returncode == 0, install.stderr[-3000:]
-    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "JUPYTER_PREFER_ENV_PATH": "1",
-           "HOME": str(tmp_path), "MPLBACKEND": "Agg"}
+    env = {
+        "PATH": f"{venv / 'bin'}:/usr/bin:/bin",
+        "JUPYTER_PREFER_ENV_PATH": "1",
+        "HOME": str(tmp_path),
+        "MPLBACKEND": "Agg",
+    }
     found = notebooks(repo)
     assert len(found) >= 3, "expected chapters and exercises to execute"
     for notebook in found:
         run = subprocess.run(
-            [str(venv / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-             "--output-dir", str(tmp_path / "executed"), str(notebook)],
-            cwd=notebook.parent, env=env, capture_output=True, text=True, timeout=600,
+            [
+                str(venv / "bin" / "jupyter"),
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--output-dir",
+                str(tmp_path / "executed"),
+                str(notebook),
+            ],
+            cwd=notebook.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         assert run.returncode == 0, f"{notebook.relative_to(repo)} failed:\n{run.stderr[-3000:]}"

@@ -7,7 +7,6 @@ Grahame equation, so the charge per area Q on the cytosol side solves
     Q = C_m [V + psi_in(Q) - psi_out(Q)],  psi_out = grahame(Q, c_out), psi_in = grahame(-Q, c_in).
 """
 
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -193,8 +192,6 @@ def test_second_order_convergence_under_refinement():
     ]
     ratios = [errors[0] / errors[1], errors[1] / errors[2]]
     assert all(3.5 < r < 4.5 for r in ratios), f"error ratios per halving {ratios}, expected ~4"
-
-
 
 
 # symmetry and limits

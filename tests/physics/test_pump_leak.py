@@ -107,8 +107,6 @@ def test_blocked_pump_steady_state_is_the_donnan_equilibrium():
     assert state.volume > 2 * REST.volume, "without the pump the cell must swell (Donnan)"
 
 
-
-
 def test_steady_state_rejects_zero_permeability_and_wrong_type():
     with pytest.raises(ValueError, match="p_cl"):
         steady_state(dataclasses.replace(NEURON, p_cl=0.0))
@@ -203,8 +201,6 @@ def test_an_hour_of_pump_block_runs_down_the_gradients(pump_block):
     assert run.volume[-1] > run.volume[0], "the cell must swell"
     after = run.t > 61.0
     assert np.all(np.diff(run.v[after]) > 0), "the slow rundown depolarises monotonically"
-
-
 
 
 def test_no_protocol_stays_at_rest():
