@@ -93,6 +93,9 @@ def read_answer(answer, unit=""):
 def _in(unit):
     return f" in {unit}" if unit else ""
 
+# A neutral number for examples: close to no problem's answer, so it gives nothing away.
+EXAMPLE_NUMBER = "12.3"
+
 
 def _single_item(values):
     """Return the only element of a list, tuple or array, or explain why there is not one."""
@@ -103,7 +106,7 @@ def _single_item(values):
     if len(items) != 1:
         raise InvalidAnswer(
             f"Your answer holds {len(items)} values; this problem wants exactly one number. "
-            "Assign a single number, for example: answer = -89"
+            f"Assign a single number, for example: answer = {EXAMPLE_NUMBER}"
         )
     item = items[0]
     return item.item() if isinstance(item, np.generic) else item
@@ -112,11 +115,11 @@ def _single_item(values):
 def _text_message(text):
     if isinstance(text, bytes):
         text = text.decode(errors="replace")
-    example = text.strip().split()[0] if text.strip() else "-89"
+    example = text.strip().split()[0] if text.strip() else EXAMPLE_NUMBER
     try:
         float(example)
     except ValueError:
-        example = "-89"
+        example = EXAMPLE_NUMBER
     return (
         f"Your answer is text ({text!r}). Type a number without quotes or units, "
         f"for example: answer = {example}"
@@ -127,7 +130,8 @@ def _not_a_number_message(answer, unit):
     if answer is None:
         return (
             "Your answer is None, not a number. Did you assign the result of print() "
-            "or of a function without a return? Type a number, for example: answer = -89"
+            "or of a function without a return? Type a number, for example: "
+            f"answer = {EXAMPLE_NUMBER}"
         )
     if callable(answer):
         return (
