@@ -1,9 +1,11 @@
-"""Settings shared by every test."""
+"""Settings and fixtures shared by every test."""
 
 import os
 
 import matplotlib
+import pytest
 from hypothesis import settings
+from repo_tools import build_book
 
 # Figures are rendered off-screen; no display is needed.
 matplotlib.use("Agg")
@@ -13,3 +15,9 @@ settings.register_profile(
     "project", deadline=None, max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 100))
 )
 settings.load_profile("project")
+
+
+@pytest.fixture(scope="session")
+def book_build(tmp_path_factory):
+    """The book built once per session (clean, ``-W -n --keep-going``), for every site test."""
+    return build_book(tmp_path_factory.mktemp("book"))

@@ -1,29 +1,12 @@
 """What Binder (and a reader's own JupyterLab) gets from requirements.txt alone."""
 
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
+from repo_tools import BIN, ROOT, copy_repository
 
 pytestmark = pytest.mark.slow
-
-
-def tracked_copy(destination):
-    """Copy the repository's tracked files (what a clone or Binder sees) to ``destination``."""
-    files = subprocess.run(
-        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.split()
-    for name in files:
-        target = destination / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if (ROOT / name).is_file():
-            shutil.copy2(ROOT / name, target)
-    return destination
 
 
 def notebooks(root):
@@ -45,7 +28,7 @@ def test_repo2docker_build_plan_installs_requirements_with_python_311():
 
 
 def test_fresh_environment_from_requirements_runs_every_notebook(tmp_path):
-    repo = tracked_copy(tmp_path / "repo")
+    repo = copy_repository(tmp_path / "repo")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     install = subprocess.run(

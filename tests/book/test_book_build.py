@@ -1,44 +1,22 @@
 """Build the whole book from scratch, warnings as errors, and check what a reader gets."""
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("book")
-    result = subprocess.run(
-        [
-            str(JUPYTER_BOOK),
-            "build",
-            "--all",
-            "-W",
-            "-n",
-            "--keep-going",
-            "--path-output",
-            str(out),
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"book build failed:\n{log[-6000:]}"
+def site(book_build):
+    log = book_build.log
+    assert book_build.returncode == 0, f"book build failed:\n{log[-6000:]}"
     # Sphinx warnings read "WARNING: ..."; the kernel's "[IPKernelApp] WARNING | ..." is not one.
     assert "WARNING: " not in log, f"the build printed warnings:\n{log[-6000:]}"
-    yield out / "_build" / "html"
-    shutil.rmtree(out, ignore_errors=True)
+    return book_build.html
 
 
 def read(site, page):

@@ -65,4 +65,4 @@ def test_status_is_said_in_words_not_only_colour(answer, heading):
 
 def test_text_shows_the_answer_and_the_points():
     text = as_text(grade("nernst-ek", -89.06))
-    assert "Your answer: -89.06 mV" in text and "1/1 point" in text
+    assert "Your answer: -89.06 (read as mV)" in text and "1/1 point" in text

@@ -203,10 +203,13 @@ class Explorer:
             for name, value in self.figure.parameters().items()
         )
         return (
-            '<figure class="explorer-snapshot" style="margin:1em 0">'
+            # Own colours: the theme's dark mode would otherwise put grey on grey.
+            '<figure class="explorer-snapshot" style="margin:1em 0;padding:0.5em;'
+            'background:#ffffff;color:#1a1a1a">'
             f'<img src="data:image/png;base64,{png}" alt="{alt}" '
             'style="display:block;max-width:100%;height:auto">'
-            f"<figcaption><p><strong>{html.escape(self.title)}</strong>, "
+            '<figcaption style="text-align:left;color:#1a1a1a">'
+            f"<p><strong>{html.escape(self.title)}</strong>, "
             f"shown for these values:</p><ul>{items}</ul>"
             f"<p><em>{html.escape(SNAPSHOT_NOTE)}</em></p></figcaption></figure>"
         )

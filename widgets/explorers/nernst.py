@@ -222,9 +222,10 @@ def _concentration_slider(value, where):
         min=CONCENTRATION_DECADES[0],
         max=CONCENTRATION_DECADES[1],
         # No step: the browser snaps a value to the step grid and sends it back, which
-        # would turn a preset's 5 mM into 5.01 mM the moment the slider is shown.
+        # would turn a preset's 5 mM into 5.01 mM the moment the slider is shown. Arrow
+        # keys then move in coarse steps; an exact value is typed into the readout.
         step=None,
-        readout_format=".3g",
+        readout_format=".4",  # d3 default type trims zeros: "5" and "1000", not "5.00", "1.00e+3"
         description="",  # "[K⁺] outside (mM)", written by apply() for the ion shown
         tooltip=f"{where} concentration in mM, logarithmic scale from 0.00001 to 1000 mM",
         style=_WIDE,

@@ -63,7 +63,7 @@ def as_text(result):
     heading, symbol, _ = _STYLES[result.status]
     lines = [f"{symbol} {heading}: {result.problem} ({_points(result)})"]
     if result.answer is not None:
-        lines.append(f"Your answer: {_answer(result)}")
+        lines.append(_answer(result))
     lines.append(result.message)
     return "\n".join(lines)
 
@@ -83,7 +83,7 @@ def as_html(result):
     """
     heading, symbol, colour = _STYLES[result.status]
     answer = (
-        f"<div>Your answer: {html.escape(_answer(result))}</div>"
+        f"<div>{html.escape(_answer(result))}</div>"
         if result.answer is not None
         else ""
     )
@@ -134,7 +134,9 @@ def show(result, machine_readable=True):
 
 
 def _answer(result):
-    return f"{result.answer:.6g} {result.unit}".strip()
+    # "read as mV", not "-0.089 mV": a learner who typed volts must not see mV attached.
+    unit = f" (read as {result.unit})" if result.unit else ""
+    return f"Your answer: {result.answer:.6g}{unit}"
 
 
 def _points(result):
