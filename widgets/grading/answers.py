@@ -93,6 +93,7 @@ def read_answer(answer, unit=""):
 def _in(unit):
     return f" in {unit}" if unit else ""
 
+
 # A neutral number for examples: close to no problem's answer, so it gives nothing away.
 EXAMPLE_NUMBER = "12.3"
 

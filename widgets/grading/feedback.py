@@ -82,11 +82,7 @@ def as_html(result):
         A ``div`` with a coloured border, a heading in words and the message.
     """
     heading, symbol, colour = _STYLES[result.status]
-    answer = (
-        f"<div>{html.escape(_answer(result))}</div>"
-        if result.answer is not None
-        else ""
-    )
+    answer = f"<div>{html.escape(_answer(result))}</div>" if result.answer is not None else ""
     return (
         f'<div role="status" style="border-left: 4px solid {colour}; padding: 0.3em 0.8em; '
         'margin: 0.3em 0;">'
