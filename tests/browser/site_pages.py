@@ -77,17 +77,16 @@ _TEXT_COLOURS_JS = """() => {
 }""".replace("ARTICLE", _ARTICLE_JS)
 
 # The box of each figure image's own pixels (inside padding and border).
+# Marks each shown figure image with data-rp-figure="<index>" and returns where its picture
+# starts inside the element (after padding and border), for an element screenshot.
 _FIGURE_BOXES_JS = """() => [...ARTICLE.querySelectorAll('img')]
     .filter(i => i.naturalWidth > 0 && i.offsetWidth > 0)
-    .map(i => {
-        const r = i.getBoundingClientRect(), s = getComputedStyle(i);
-        const px = name => parseFloat(s[name]) || 0;
-        const left = px('paddingLeft') + px('borderLeftWidth');
-        const top = px('paddingTop') + px('borderTopWidth');
-        return {alt: (i.alt || '').slice(0, 40), x: r.left + window.scrollX + left,
-                y: r.top + window.scrollY + top,
-                width: r.width - left - px('paddingRight') - px('borderRightWidth'),
-                height: r.height - top - px('paddingBottom') - px('borderBottomWidth')};
+    .map((i, index) => {
+        i.dataset.rpFigure = index;
+        const s = getComputedStyle(i), px = name => parseFloat(s[name]) || 0;
+        return {alt: (i.alt || '').slice(0, 40), index: index,
+                left: px('paddingLeft') + px('borderLeftWidth'),
+                top: px('paddingTop') + px('borderTopWidth')};
     })""".replace("ARTICLE", _ARTICLE_JS)
 
 
@@ -199,9 +198,11 @@ def _figure_corners(tab):
     """Return (alt, RGB) of the top-left pixels of each figure image as painted."""
     corners = []
     for box in tab.evaluate(_FIGURE_BOXES_JS):
-        clip = {"x": box["x"], "y": box["y"], "width": 4, "height": 4}
-        png = tab.screenshot(clip=clip, full_page=True)
-        pixel = Image.open(BytesIO(png)).convert("RGB").getpixel((2, 2))
+        # An element screenshot scrolls the image into view and waits for layout to settle;
+        # a clip of the full page measured earlier can land beside a figure that moved.
+        png = tab.locator(f'img[data-rp-figure="{box["index"]}"]').screenshot()
+        corner = (round(box["left"]) + 2, round(box["top"]) + 2)
+        pixel = Image.open(BytesIO(png)).convert("RGB").getpixel(corner)
         corners.append((box["alt"], pixel))
     return corners
 
