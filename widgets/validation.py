@@ -24,6 +24,14 @@ def finite(name, value):
     return arr
 
 
+def scalar(name, value):
+    """Return ``value`` as a Python float, requiring a single finite number."""
+    arr = finite(name, value)
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a single number; got {value!r}")
+    return float(arr)
+
+
 def positive(name, value):
     """Return ``value`` as a float array, requiring finite entries > 0."""
     arr = finite(name, value)

@@ -262,7 +262,11 @@ class NernstFigure:
         self.legend.legend_handles[2].set_markersize(9)  # the legend row needs no halo
 
     def _draw(self, ion, z, c_out, c_in, T):
-        c_out, c_in, T = _scalar("c_out", c_out), _scalar("c_in", c_in), _scalar("T", T)
+        c_out, c_in, T = (
+            check.scalar("c_out", c_out),
+            check.scalar("c_in", c_in),
+            check.scalar("T", T),
+        )
         E = nernst_potential(c_out, c_in, z, T)  # validates every value
         reference = self._reference_point(ion, z)
         ratios = [c_out / c_in] if reference is None else [c_out / c_in, reference[0]]
@@ -322,7 +326,7 @@ def _ion_and_valence(ion, z):
     if ion == CUSTOM:
         if z is None:
             raise ValueError(f"z must be given for ion={CUSTOM!r}; got None")
-        return ion, _scalar("z", check.nonzero("z", z))
+        return ion, check.scalar("z", check.nonzero("z", z))
     if ion not in IONS:
         raise ValueError(f"ion must be one of {[*IONS, CUSTOM]}; got {ion!r}")
     if z is not None and z != IONS[ion].z:
@@ -331,13 +335,6 @@ def _ion_and_valence(ion, z):
             f"(or use ion={CUSTOM!r}); got {z!r}"
         )
     return ion, IONS[ion].z
-
-
-def _scalar(name, value):
-    value = check.finite(name, value)
-    if value.ndim != 0:
-        raise ValueError(f"{name} must be a single number; got {value!r}")
-    return float(value)
 
 
 def _decades(ratios):
