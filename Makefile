@@ -30,8 +30,11 @@ test: $(STAMP)  ## Every test: unit, property, widgets, notebooks (nbval), gradi
 test-fast: $(STAMP)  ## The quick inner loop: skips notebooks and everything marked slow.
 	$(BIN)/python -m pytest tests -m "not slow and not browser"
 
+# JupyterLab refuses to run as root (containers, CI machines) unless told it may.
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP)  ## JupyterLab on the chapters and exercises, with this project's kernel.
-	$(BIN)/jupyter lab --notebook-dir=$(CURDIR)
+	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(LAB_FLAGS)
 
 LINTED := widgets tests benchmarks chapters exercises
 
