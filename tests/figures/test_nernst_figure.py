@@ -175,28 +175,78 @@ def test_legend_moves_to_the_empty_corner():
     assert figure.legend._loc == 1, "anion curves fall: legend upper right"
 
 
-def test_slider_like_update_reuses_the_background(monkeypatch):
-    figure = NernstFigure("K")
-    figure.png()
+def count_draws(monkeypatch, figure):
+    """Return a list that grows by one at every full draw of ``figure``'s canvas."""
     draws = []
     real_draw = figure.fig.canvas.draw
     monkeypatch.setattr(figure.fig.canvas, "draw", lambda: draws.append(1) or real_draw())
+    return draws
+
+
+def test_slider_like_update_reuses_the_background(monkeypatch):
+    figure = NernstFigure("K")
+    figure.png()
+    draws = count_draws(monkeypatch, figure)
     figure.update(c_out=7.0, c_in=100.0, T=ZERO_CELSIUS + 30.0)
     figure.png()
     assert draws == [], "a data-only update redrew the whole background"
     figure.update(ion="Na")
     figure.png()
     assert draws == [1], "a new ion (legend, colours) must redraw the background once"
+    for ion in ("K", "Na", "K"):
+        figure.update(ion=ion)
+        figure.png()
+    assert draws == [1], "returning to an ion drawn before must restore its background"
+
+
+def test_a_change_outside_the_state_redraws_every_background(monkeypatch):
+    figure = NernstFigure("K")
+    figure.update(ion="Na")
+    figure.png()
+    figure.update(ion="K")
+    figure.png()
+    draws = count_draws(monkeypatch, figure)
+    figure.ax.set_title("changed")  # static, and not part of the figure's state
+    figure.png()
+    figure.update(ion="Na")
+    blitted = pixels(figure.png())
+    assert draws == [1, 1], "a background kept from before the change was reused"
+    np.testing.assert_array_equal(blitted, pixels(render_png(figure.fig)))
+
+
+# Each switch changes the static part: legend text and colours, symbol, legend corner
+# (anions), the reference diamond (hidden for a custom ion), the axis limits (Ca, and
+# the extreme ratio); ions come back, so kept backgrounds are restored too.
+ION_SWITCHES = [
+    {"c_out": 50.0},
+    {"ion": "Cl"},
+    {"T": ZERO_CELSIUS + 5.0},
+    {"ion": "Ca", "c_out": 2.0, "c_in": 1e-4},
+    {"ion": "K", "c_out": 5.0, "c_in": 140.0},
+    {"c_in": 0.5},
+    {"ion": "Na", "c_in": 12.0},
+    {"ion": "custom", "z": -2},
+    {"z": 3},
+    {"ion": "Cl", "c_out": 110.0, "c_in": 10.0},
+    {"ion": "Ca", "c_out": 2.0, "c_in": 1e-4},
+    {"ion": "K", "c_out": 1e3, "c_in": 1e-5},
+    {"ion": "K", "c_out": 5.0, "c_in": 140.0},
+    {"ion": "custom", "z": -2},
+    {"ion": "Cl"},
+]
 
 
 def test_blitted_png_equals_a_full_render():
     figure = NernstFigure("K")
     figure.png()
-    for change in ({"c_out": 50.0}, {"ion": "Cl"}, {"T": ZERO_CELSIUS + 5.0}, {"c_in": 0.5}):
+    for step, change in enumerate(ION_SWITCHES):
         figure.update(**change)
         blitted = pixels(figure.png())
         np.testing.assert_array_equal(
-            blitted, pixels(render_png(figure.fig)), err_msg=f"stale background after {change}"
+            blitted,
+            pixels(render_png(figure.fig)),
+            err_msg=f"stale background after step {step}, {change}: is every static "
+            "change part of NernstFigure._static_state?",
         )
 
 

@@ -102,7 +102,9 @@ class NernstFigure:
             self.reference_preset.T if T is None else T,
         )
         self._renderer = AggRenderer(
-            self.fig, [self.curve, self.point, self.readout_text, self.concentration_text]
+            self.fig,
+            [self.curve, self.point, self.readout_text, self.concentration_text],
+            state=self._static_state,
         )
 
     def update(self, ion=None, z=None, c_out=None, c_in=None, T=None):
@@ -312,6 +314,12 @@ class NernstFigure:
         # The numbers follow the symbol, on the same baseline.
         right = self.symbol_text.get_window_extent(self.fig.canvas.get_renderer()).x1
         self.readout_text.set_x(self.fig.transFigure.inverted().transform((right, 0.0))[0])
+
+    def _static_state(self):
+        # Everything the static artists depend on: _style_ion sets them from (ion, z)
+        # (the reference cell is fixed), _draw the limits. Switching back to an ion
+        # then restores its background instead of drawing it again (~40 ms).
+        return self.ion, self.z, self.ax.get_xlim(), self.ax.get_ylim()
 
     def _reference_point(self, ion, z):
         """Return (ratio, E in V) of ``ion`` in the reference cell, or None."""
