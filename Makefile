@@ -36,7 +36,7 @@ LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)  ## JupyterLab on the chapters and exercises, with this project's kernel.
 	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(LAB_FLAGS)
 
-LINTED := widgets tests benchmarks chapters exercises
+LINTED := widgets tests benchmarks chapters exercises _ext
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
