@@ -57,12 +57,17 @@ def _setter(control, values):
 
 
 def _first_ion_choices(repeat=15):
-    """Durations in ms of choosing sodium in a new explorer: no background kept for it yet."""
+    """Durations in ms of choosing sodium in a new explorer (its background drawn at build)."""
     durations = []
     for _ in range(repeat):
         set_sodium = _setter(nernst_explorer("K").controls["ion"], ["Na"])
         durations.append(measure(set_sodium, repeat=1, warmup=0)[0])
     return np.array(durations)
+
+
+def _builds(repeat=10):
+    """Durations in ms of building an explorer, the figure's pre-rendering included."""
+    return measure(lambda: nernst_explorer("K"), repeat=repeat, warmup=1)
 
 
 def _encode_rows():
@@ -96,7 +101,6 @@ def main():
     report(
         "naive: plt.subplots + tight_layout + savefig + close",
         measure(lambda: naive_redraw("K", *next(values), 37.0), repeat=REPEAT),
-        UPDATE_TARGET_MS,
     )
     explorer = nernst_explorer("K")
     controls = explorer.controls
@@ -116,10 +120,11 @@ def main():
         UPDATE_TARGET_MS,
     )
     report(
-        "explorer update: first choice of an ion (background drawn)",
+        "explorer update: first choice of an ion in a new explorer",
         _first_ion_choices(),
         UPDATE_TARGET_MS,
     )
+    report("building a Nernst explorer (draws every ion's background)", _builds())
     figure = NernstFigure("K")
     concentrations = itertools.cycle(np.linspace(3.0, 8.0, 11))
     report(

@@ -199,6 +199,22 @@ def test_slider_like_update_reuses_the_background(monkeypatch):
     assert draws == [1], "returning to an ion drawn before must restore its background"
 
 
+def test_prerendered_ions_switch_without_drawing_a_background(monkeypatch):
+    figure = NernstFigure("K")
+    figure.prerender()
+    before = pixels(figure.png())
+    cell = figure.reference_preset
+    for ion in cell.ions:
+        figure.update(ion=ion, c_out=cell.c_out[ion], c_in=cell.c_in[ion])
+        draws = count_draws(monkeypatch, figure)
+        blitted = pixels(figure.png())
+        assert draws == [], f"{ion}: drawn up front, yet its background was drawn again"
+        monkeypatch.undo()
+        np.testing.assert_array_equal(blitted, pixels(render_png(figure.fig)))
+    figure.update(ion="K", c_out=cell.c_out["K"], c_in=cell.c_in["K"])
+    np.testing.assert_array_equal(pixels(figure.png()), before)
+
+
 def test_a_change_outside_the_state_redraws_every_background(monkeypatch):
     figure = NernstFigure("K")
     figure.update(ion="Na")

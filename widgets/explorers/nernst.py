@@ -35,6 +35,7 @@ class NernstExplorer(Explorer):
             T=celsius_to_kelvin(T_celsius),
             reference=REFERENCE,
         )
+        figure.prerender()  # so that switching ion is as fast as moving a slider
         controls = _make_controls(figure, T_celsius, preset)
         rows = [["ion", "z"], ["preset", "reset"], ["c_out"], ["c_in"], ["T_celsius"]]
         super().__init__(figure, controls, rows)
