@@ -5,6 +5,19 @@ import numpy as np
 MINUS = "\N{MINUS SIGN}"
 
 
+class DisplayText(str):
+    """A ``str`` whose repr keeps every character as it is.
+
+    The book inserts computed text into prose with the ``{eval}`` role, which shows
+    the value's plain-text repr without its quotes, both on the website (myst-nb)
+    and in JupyterLab (jupyterlab-myst). A plain ``str`` escapes a thin space there
+    as ``\\u2009``; this repr does not.
+    """
+
+    def __repr__(self):
+        return f"'{self}'"
+
+
 def format_number(value, decimals=1, signed=False):
     """Return ``value`` as text with ``decimals`` decimals and a typographic minus.
 
@@ -58,8 +71,9 @@ def format_count(value):
 
     Returns
     -------
-    str
-        For example ``"96 485"`` with U+2009 THIN SPACE between groups of three.
+    DisplayText
+        For example ``"96 485"`` with U+2009 THIN SPACE between groups of three; a
+        ``str`` whose repr shows the thin space as it is.
 
     Raises
     ------
@@ -70,8 +84,10 @@ def format_count(value):
     --------
     >>> format_count(96485.33) == "96\N{THIN SPACE}485"
     True
+    >>> repr(format_count(1e6)) == "'1\N{THIN SPACE}000\N{THIN SPACE}000'"
+    True
     """
     number = float(format_number(value, 0).replace(MINUS, "-"))
     if number < 0:
         raise ValueError(f"value must not be negative; got {value!r}")
-    return f"{number:,.0f}".replace(",", "\N{THIN SPACE}")
+    return DisplayText(f"{number:,.0f}".replace(",", "\N{THIN SPACE}"))

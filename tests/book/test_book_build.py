@@ -45,6 +45,17 @@ def test_nernst_page_has_numbers_figures_math_and_citations(site):
     assert "Fig. " in html, "figures are not cross-referenced by number"
 
 
+def test_computed_numbers_read_as_typeset_text(site):
+    # An {eval} value is its repr without quotes: escapes such as "\\u2009" must not leak.
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        inserted = re.findall(r'<span class="output text_plain">(.*?)</span>', html)
+        leaks = [text for text in inserted if "\\" in text or text[:1] in "'\""]
+        assert not leaks, f"{page.relative_to(site)} shows raw reprs: {leaks}"
+    html = read(site, "chapters/nernst.html")
+    assert "96\N{THIN SPACE}485" in html, "the Faraday constant lost its digit grouping"
+
+
 def cell_outputs(html):
     """Return the HTML of each code cell's output block (up to the next cell or section)."""
     starts = [m.start() for m in re.finditer(r'<div class="cell_output', html)]
