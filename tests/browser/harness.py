@@ -116,6 +116,9 @@ def screenshot(page, name):
     """Save a full-page PNG of ``page`` as ``artifacts/screenshots/<name>.png``; return its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    # From the top and with nothing focused: a scrolled page paints its sticky header (and a
+    # focused "skip to content" link) in the middle of a full-page shot.
+    page.evaluate("window.scrollTo(0, 0); document.activeElement?.blur()")
     page.screenshot(path=str(path), full_page=True)
     return path
 

@@ -58,6 +58,8 @@ _FACTS_JS = """([rawTex]) => {
             '.cell_output :is(input, select, textarea, [role=slider]), .jupyter-widgets')]
             .map(e => e.outerHTML.slice(0, 120)),
         ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+        searchButtons: [...document.querySelectorAll('.search-button__button')]
+            .filter(e => e.offsetParent !== null).length,
     };
 }""".replace("ARTICLE", _ARTICLE_JS)
 

@@ -115,6 +115,13 @@ def test_cell_outputs_have_no_dead_controls(visits, page):
 
 
 @pytest.mark.parametrize("page", PAGES)
+def test_one_search_button(visits, page):
+    # pydata-sphinx-theme 0.17 would add a top bar with a second one (see _config.yml).
+    shown = visits(page).facts["searchButtons"]
+    assert shown == 1, f"{page} shows {shown} search buttons"
+
+
+@pytest.mark.parametrize("page", PAGES)
 def test_no_serious_accessibility_violations(visits, page):
     violations = visits(page).axe_violations
     for violation in violations:  # shown with -rP or on failure: the minor and moderate ones too
