@@ -18,11 +18,17 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 install: $(STAMP)
 
-book: $(STAMP)  ## Build the website, executing every notebook.
+BOOK_URL := file://$(CURDIR)/_build/html/index.html
+# Open the built book in a browser only where there is a screen (OPEN=0 never, OPEN=1 always):
+# on a headless machine Python's webbrowser could start a text browser and wait for input.
+OPEN ?= $(if $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s))),1,0)
+
+book: $(STAMP)  ## Build the website, executing every notebook, and open it.
 	$(BIN)/jupyter-book build $(BOOK_FLAGS) .
 	@echo ""
 	@echo "The book is built. Open this file in your browser:"
-	@echo "    file://$(CURDIR)/_build/html/index.html"
+	@echo "    $(BOOK_URL)"
+	@if [ "$(OPEN)" = 1 ]; then $(BIN)/python -m webbrowser -t "$(BOOK_URL)" >/dev/null || true; fi
 
 test: $(STAMP)  ## Every test: unit, property, widgets, notebooks (nbval), grading CLI, book build.
 	$(BIN)/python -m pytest
