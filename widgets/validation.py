@@ -56,6 +56,15 @@ def nonzero(name, value):
     return arr
 
 
+def integer(name, value, minimum):
+    """Return ``value`` as an int, requiring an integer (not a bool) of at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise ValueError(f"{name} must be an integer; got {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}; got {value!r}")
+    return int(value)
+
+
 def temperature(T):
     """Return an absolute temperature in K, requiring it to be finite and > 0 K."""
     arr = _as_float_array("T", T)

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from widgets.constants import BODY_TEMPERATURE, FARADAY, GAS_CONSTANT, celsius_to_kelvin
 from widgets.data import get_preset
-from widgets.physics import nernst_potential, thermal_voltage
+from widgets.physics import nernst_potential, nernst_slope, thermal_voltage
 
 concentration = st.floats(min_value=1e-4, max_value=1e3)
 valence = st.sampled_from([-2, -1, 1, 2, 3])
@@ -39,6 +39,19 @@ def test_published_skeletal_muscle_potentials(ion, z, expected_mV):
 def test_sixty_one_millivolts_per_decade_at_body_temperature():
     per_decade = nernst_potential(10.0, 1.0, 1) - nernst_potential(1.0, 1.0, 1)
     assert per_decade * 1e3 == pytest.approx(61.54, abs=0.01)
+    assert nernst_slope() * 1e3 == pytest.approx(61.54, abs=0.01)
+
+
+@given(c_out=concentration, c_in=concentration, z=valence, T=temperature)
+def test_slope_per_decade_is_the_log10_form_of_nernst(c_out, c_in, z, T):
+    log10_form = nernst_slope(T, z) * np.log10(c_out / c_in)
+    assert log10_form == pytest.approx(nernst_potential(c_out, c_in, z, T), rel=1e-12, abs=1e-15)
+
+
+@pytest.mark.parametrize(("kwargs", "name"), [({"z": 0}, "z"), ({"T": 0.0}, "T")])
+def test_slope_bad_input_names_the_argument(kwargs, name):
+    with pytest.raises(ValueError, match=rf"^{name} "):
+        nernst_slope(**kwargs)
 
 
 def test_broadcasts_over_ions():

@@ -11,7 +11,7 @@ from widgets.data import IONS
 from widgets.figures.agg import new_figure
 from widgets.figures.palette import ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
 from widgets.formatting import format_number
-from widgets.physics import nernst_potential, thermal_voltage
+from widgets.physics import nernst_potential, nernst_slope
 
 MV_PER_V = 1e3
 DPI = 150  # book figures are drawn once: sharper than an explorer's live image
@@ -151,11 +151,11 @@ def plot_temperature_dependence(t_celsius_range=(0.0, 45.0), marks_celsius=(20.0
         One line of (RT/F) ln 10 in mV against temperature in degC.
     """
     t_c = np.linspace(*t_celsius_range, 91)
-    slope_mV = MV_PER_V * thermal_voltage(t_c + ZERO_CELSIUS) * np.log(10.0)
+    slope_mV = MV_PER_V * nernst_slope(t_c + ZERO_CELSIUS)
     fig, ax = _new_axes((5.6, 3.4), {"left": 0.14, "right": 0.97, "top": 0.95, "bottom": 0.17})
     ax.plot(t_c, slope_mV, color=NEUTRAL_COLOUR)
     for mark in marks_celsius:
-        s = MV_PER_V * thermal_voltage(mark + ZERO_CELSIUS) * np.log(10.0)
+        s = MV_PER_V * nernst_slope(mark + ZERO_CELSIUS)
         ax.plot([mark], [s], "o", color=ION_COLOURS["K"])
         ax.annotate(
             f"{s:.1f} mV at {mark:.0f} °C",

@@ -11,7 +11,7 @@ import numpy as np
 from widgets.constants import ROOM_TEMPERATURE, kelvin_to_celsius
 from widgets.data.ions import IONS, get_preset
 from widgets.grading.problem import Problem, Slip
-from widgets.physics import nernst_potential, thermal_voltage
+from widgets.physics import nernst_potential, nernst_slope, thermal_voltage
 
 NEURON = get_preset("mammalian_neuron")
 T_BODY = NEURON.T  # K, 37 degC
@@ -43,7 +43,7 @@ def _e_mV(ion, T=T_BODY, z=None, swap=False):
 
 V_T = _mV(thermal_voltage(T_BODY))  # mV, RT/F at 37 degC
 V_T_SLIP = _mV(thermal_voltage(T_CELSIUS_AS_KELVIN))  # mV, RT/F at "37 K"
-DECADE = V_T * LN10  # mV per ten-fold concentration ratio at 37 degC
+DECADE = _mV(nernst_slope(T_BODY))  # mV per ten-fold concentration ratio at 37 degC
 
 
 def _celsius_message(consequence="the potential comes out {factor} times too small"):

@@ -37,7 +37,7 @@ from widgets.physics.energy import (
     pump_cycle_free_energy,
 )
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
-from widgets.physics.nernst import nernst_potential, thermal_voltage
+from widgets.physics.nernst import nernst_potential, nernst_slope, thermal_voltage
 from widgets.physics.poisson_boltzmann import MembraneProfile, solve_membrane_pb
 from widgets.physics.pump import mullins_noda_potential, pump_activation, pump_current_density
 from widgets.physics.pump_leak import (
@@ -86,6 +86,7 @@ __all__ = [
     "metabolic_power",
     "mullins_noda_potential",
     "nernst_potential",
+    "nernst_slope",
     "params_from_preset",
     "pump_activation",
     "pump_current_density",

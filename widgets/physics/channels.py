@@ -116,8 +116,7 @@ def gated_conductance(v, g_max, v_half, slope, power=1):
     3.74
     """
     g_max = check.non_negative("g_max", g_max)
-    if isinstance(power, bool) or not isinstance(power, int | np.integer) or power < 1:
-        raise ValueError(f"power must be a positive integer; got {power!r}")
+    power = check.integer("power", power, minimum=1)
     return check.scalar_or_array(g_max * boltzmann_open_probability(v, v_half, slope) ** power)
 
 

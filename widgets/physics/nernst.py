@@ -80,3 +80,41 @@ def nernst_potential(c_out, c_in, z, T=BODY_TEMPERATURE):
     z = check.nonzero("z", z)
     v_t = thermal_voltage(T)
     return check.scalar_or_array(v_t / z * np.log(c_out / c_in))
+
+
+def nernst_slope(T=BODY_TEMPERATURE, z=1):
+    """Return the change of the Nernst potential per ten-fold concentration ratio.
+
+    Parameters
+    ----------
+    T : float or array_like, optional
+        Absolute temperature in K (default 310.15 K, 37 degC).
+    z : int or array_like, optional
+        Valence of the ion (dimensionless), non-zero (default +1).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Slope in V per decade of c_out/c_in (about 61.5 mV at 37 degC for z = +1);
+        negative for anions.
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is zero or not finite, or ``T`` is not above 0 K.
+
+    Notes
+    -----
+    With :math:`\\ln x = \\ln 10 \\cdot \\log_{10} x`, the Nernst equation reads
+
+    .. math:: E = \\frac{RT \\ln 10}{zF} \\log_{10} \\frac{c_\\mathrm{out}}{c_\\mathrm{in}}
+
+    Examples
+    --------
+    >>> round(nernst_slope() * 1e3, 2)
+    61.54
+    >>> round(nernst_slope(293.15, z=2) * 1e3, 2)
+    29.08
+    """
+    z = check.nonzero("z", z)
+    return check.scalar_or_array(thermal_voltage(T) * np.log(10.0) / z)

@@ -226,14 +226,6 @@ def _newton(u, coupling, salt_out, salt_in, u_v):
     )
 
 
-def _validated_points(n_points):
-    if isinstance(n_points, bool) or not isinstance(n_points, int | np.integer):
-        raise ValueError(f"n_points must be an integer; got {n_points!r}")
-    if n_points < _MIN_POINTS:
-        raise ValueError(f"n_points must be at least {_MIN_POINTS}; got {n_points!r}")
-    return int(n_points)
-
-
 def solve_membrane_pb(
     v,
     c_salt_out,
@@ -332,7 +324,7 @@ def solve_membrane_pb(
     thickness = float(check.positive("thickness", thickness))
     eps_membrane = float(check.positive("eps_membrane", eps_membrane))
     eps_water = float(check.positive("eps_water", eps_water))
-    n_points = _validated_points(n_points)
+    n_points = check.integer("n_points", n_points, minimum=_MIN_POINTS)
     lambda_out = float(debye_length(c_out, T, eps_water))
     lambda_in = float(debye_length(c_in, T, eps_water))
     if extent is None:

@@ -23,7 +23,6 @@ prefers Na+. A rigid site exaggerates the effect of size; Noskov et al. showed
 that the real filter is flexible and that the carbonyls' electrostatics matter.
 """
 
-import numpy as np
 from scipy import constants as _si
 
 from widgets import validation as check
@@ -150,8 +149,7 @@ def site_free_energy(radius, site_radius, n_ligands=N_LIGANDS):
     """
     radius = check.positive("radius", radius)
     site_radius = check.positive("site_radius", site_radius)
-    if isinstance(n_ligands, bool) or not isinstance(n_ligands, int | np.integer) or n_ligands < 1:
-        raise ValueError(f"n_ligands must be a positive integer; got {n_ligands!r}")
+    n_ligands = check.integer("n_ligands", n_ligands, minimum=1)
     energy = (
         n_ligands * _LIGAND_STRENGTH / site_radius**2 * _pair_energy_scaled(radius, site_radius)
     )
