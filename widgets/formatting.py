@@ -3,6 +3,7 @@
 import numpy as np
 
 MINUS = "\N{MINUS SIGN}"
+MV_PER_V = 1e3  # potentials are computed in V and shown in mV
 
 
 class DisplayText(str):

@@ -10,10 +10,9 @@ from widgets.constants import BODY_TEMPERATURE, ZERO_CELSIUS
 from widgets.data import IONS
 from widgets.figures.agg import new_figure
 from widgets.figures.palette import ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
-from widgets.formatting import format_number
+from widgets.formatting import MV_PER_V, format_number
 from widgets.physics import nernst_potential, nernst_slope
 
-MV_PER_V = 1e3
 DPI = 150  # book figures are drawn once: sharper than an explorer's live image
 
 

@@ -14,8 +14,8 @@ from widgets.constants import kelvin_to_celsius
 from widgets.data.ions import ION_NAMES, IONS, get_preset
 from widgets.figures.agg import MARGINS, AggRenderer, new_figure
 from widgets.figures.palette import ACCENT_COLOUR, ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
-from widgets.formatting import format_number
-from widgets.physics import nernst_potential
+from widgets.formatting import MV_PER_V, format_number
+from widgets.physics import nernst_potential, nernst_slope
 
 CUSTOM = "custom"  # the ``ion`` of a particle known only by its valence
 MIN_DECADES = (-3, 3)  # the ratio axis spans at least 1e-3 to 1e3
@@ -201,14 +201,14 @@ class NernstFigure:
         """
         lo, hi = self.ax.get_xlim()
         y_max = self.ax.get_ylim()[1]
-        per_decade = nernst_potential(10.0, 1.0, self.z, self.T)
+        per_decade = nernst_slope(self.T, self.z)
         trend = "rises" if per_decade > 0 else "falls"
         text = (
             f"Nernst plot for {_ion_name(self.ion, self.z)} at {_celsius(self.T)}: "
             f"equilibrium potential E from −{y_max:.0f} to +{y_max:.0f} mV against the "
             f"concentration ratio c_out/c_in on a logarithmic axis from {_number(lo)} to "
             f"{_number(hi)}. The curve is a straight line on this axis: E is 0 mV at a "
-            f"ratio of 1 and {trend} by {abs(per_decade) * 1e3:.1f} mV for each "
+            f"ratio of 1 and {trend} by {abs(per_decade) * MV_PER_V:.1f} mV for each "
             f"tenfold increase of the ratio. Marked point: c_out = {_number(self.c_out)} mM, "
             f"c_in = {_number(self.c_in)} mM (ratio {_number(self.c_out / self.c_in)}), "
             f"E = {_mV(self.E)}."
@@ -288,13 +288,13 @@ class NernstFigure:
         ratios = [c_out / c_in] if reference is None else [c_out / c_in, reference[0]]
         lo, hi = _decades(ratios)
         ratio_axis = np.logspace(lo, hi, CURVE_POINTS)
-        curve_mV = nernst_potential(ratio_axis * c_in, c_in, z, T) * 1e3
+        curve_mV = nernst_potential(ratio_axis * c_in, c_in, z, T) * MV_PER_V
         # Every input is valid: only now change what is drawn.
         if (ion, z) != (self.ion, self.z):
             self._style_ion(ion, z, reference)
         self.ion, self.z, self.c_out, self.c_in, self.T, self.E = ion, z, c_out, c_in, T, E
         self.curve.set_data(ratio_axis, curve_mV)
-        self.point.set_data([c_out / c_in], [E * 1e3])
+        self.point.set_data([c_out / c_in], [E * MV_PER_V])
         self.readout_text.set_text(f"{_mV(E)} at {_celsius(T)}")
         self.concentration_text.set_text(f"{_number(c_out)} mM outside, {_number(c_in)} mM inside")
         y_limit = max(MIN_Y_LIMIT_MV, 100.0 * np.ceil(np.abs(curve_mV).max() / 100.0))
@@ -316,7 +316,7 @@ class NernstFigure:
             texts[2].set_text("(no measured value for a custom ion)")
         else:
             preset = self.reference_preset
-            self.reference.set_data([reference[0]], [reference[1] * 1e3])
+            self.reference.set_data([reference[0]], [reference[1] * MV_PER_V])
             texts[2].set_text(f"{preset.label}, {_celsius(preset.T)}: {_mV(reference[1])}")
         # The curve climbs for cations, falls for anions: keep the legend in the empty corner.
         self.legend.set_loc("upper left" if z > 0 else "upper right")
@@ -393,7 +393,7 @@ def _signed(z):
 
 
 def _mV(volts):
-    return f"{format_number(volts * 1e3, 1, signed=True)} mV"
+    return f"{format_number(volts * MV_PER_V, 1, signed=True)} mV"
 
 
 def _celsius(T):

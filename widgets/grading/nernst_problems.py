@@ -10,6 +10,7 @@ import numpy as np
 
 from widgets.constants import ROOM_TEMPERATURE, kelvin_to_celsius
 from widgets.data.ions import IONS, get_preset
+from widgets.formatting import MV_PER_V
 from widgets.grading.problem import Problem, Slip
 from widgets.physics import nernst_potential, nernst_slope, thermal_voltage
 
@@ -20,7 +21,6 @@ TARGET_E_K = -80e-3  # V: problem 4 asks which [K+]out gives this E_K
 DECADE_SHIFT = 61.5e-3  # V: problem 5 asks which concentration ratio shifts E this much
 MEMBRANE_V = NEURON.v_rest  # V: problem 7's membrane potential, the preset's resting potential
 
-MV_PER_V = 1e3
 LN10 = np.log(10.0)
 # The slip "T = 37 K": the Celsius number typed where kelvin belongs.
 T_CELSIUS_AS_KELVIN = kelvin_to_celsius(T_BODY)
