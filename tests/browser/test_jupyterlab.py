@@ -101,7 +101,7 @@ def test_chapter_shows_computed_numbers_not_their_names(chapter):
         name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
     )
     assert not shown, f"names shown instead of their values: {shown}"
-    e_k = format_number(1e3 * nernst_potential(5.0, 140.0, 1), 1)
+    e_k = format_number(1e3 * nernst_potential(5.0, 140.0, 1), 0)  # whole mV, as the page
     assert e_k in text, f"E_K = {e_k} mV is not in the rendered prose"
     escapes = sorted(set(re.findall(r"\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}", text)))
     assert not escapes, f"computed text shows escapes instead of characters: {escapes}"
