@@ -15,6 +15,7 @@ from widgets.grading.problems.nernst import (
     CELL_RADIUS,
     K_OUT_RAISED,
     MEMBRANE_V,
+    ROUNDED,
     T_BODY,
     T_ROOM,
     TARGET_E_K,
@@ -166,3 +167,18 @@ def test_the_k_out_answer_is_confirmed_with_the_explorer(learner):
     confirm, explorer = learner.cells[index + 2], learner.cells[index + 3]
     assert confirm.cell_type == "markdown" and "explorer" in confirm.source
     assert is_explorer(explorer)
+
+
+def test_the_notebook_quotes_the_constants_the_grader_accepts(learner):
+    intro = " ".join(learner.cells[0].source.split())
+    by_key = {item.key: item for item in ROUNDED}
+    for key in (
+        "R",
+        "RT/F at 37 °C",
+        "RT/F at 20 °C",
+        "ln 10",
+        "decade at 37 °C",
+        "decade at 20 °C",
+    ):
+        assert f"{by_key[key].printed:g}" in intro, f"the exercises should quote {by_key[key].text}"
+    assert "96 485" in intro and "1.6 × 10⁻¹⁹ C" in intro
