@@ -23,6 +23,7 @@ from widgets.formatting import MV_PER_V
 from widgets.grading.choice import ChoiceProblem, Option
 from widgets.grading.problem import Problem, Rounded, Slip, near_miss_message
 from widgets.physics import (
+    charged_ion_fraction,
     ions_to_charge,
     nernst_potential,
     nernst_slope,
@@ -116,8 +117,8 @@ ROUNDED = (
 )
 _BY_KEY = {item.key: item for item in ROUNDED}
 RULE_OF_THUMB = (
-    "A rule of thumb rounded further is not: 60 mV per tenfold ratio is the slope at 29 °C, "
-    "58 mV the slope at 20 °C."
+    f"Rounding further does not work here: 60 mV per tenfold ratio, a common rule of thumb, is "
+    f"{100 * (1 - 60 / DECADE):.1f} % below the slope at 37 °C."
 )
 NEAR_MISS_BODY = near_miss_message(
     [_BY_KEY["RT/F at 37 °C"], _BY_KEY["decade at 37 °C"]], RULE_OF_THUMB
@@ -303,6 +304,7 @@ def _ions_estimate():
     c_m = CAPACITANCE_UF_CM2 * 1e-2  # F/m^2: 1 uF/cm^2 = 1e-6 F / 1e-4 m^2
     area = sphere_area(CELL_RADIUS)
     n = ions_to_charge(e_k, area, z=1, c_specific=c_m)
+    fraction = charged_ion_fraction(e_k, CELL_RADIUS, NEURON.c_in["K"], z=1, c_specific=c_m)
     return Problem(
         id="nernst-ions-estimate",
         objective="ions",
@@ -319,7 +321,8 @@ def _ions_estimate():
         explanation=(
             f"Q = C_m A |E_K| = {c_m:g} F/m^2 x {area:.3g} m^2 x {abs(e_k):.3f} V = "
             f"{n * ELEMENTARY_CHARGE:.2g} C, about {n / 1e6:.0f} million elementary charges: "
-            "a few parts per million of the K+ in the cell, so the concentrations do not change."
+            f"{fraction * 1e6:.0f} parts per million of the K+ in the cell "
+            f"({NEURON.c_in['K']:g} mM), so the concentrations do not change."
         ),
         hint=(
             "Q = C_m A |V| with C_m in F/m^2 (1 uF/cm^2 = 0.01 F/m^2), A = 4 pi r^2 in m^2 "
@@ -497,6 +500,7 @@ def _driving_force():
                 "Subtracting a negative number adds its size.",
             ),
             Slip(v - E_K / LN10, _log10_message("Your E_K")),
+            Slip(v - E_K * LN10, _ln_decade_message("Your E_K")),
         ),
         near_miss=NEAR_MISS_BODY,
         routes=(
