@@ -122,6 +122,12 @@ def near_miss_message(rounded, advice=""):
     -------
     str
         Feedback with the placeholder ``{tolerance}``, for :attr:`Problem.near_miss`.
+
+    Examples
+    --------
+    >>> text = near_miss_message([Rounded("RT/F", 26.727, 26.7, "RT/F = 26.7 mV")])
+    >>> text.format(tolerance="0.5 %")[:60]
+    'Close, but outside the tolerance of 0.5 %. Answers computed '
     """
     quoted = "; ".join(dict.fromkeys(item.text for item in rounded))
     text = (
