@@ -129,13 +129,18 @@ def near_miss_message(rounded, advice=""):
     >>> text.format(tolerance="0.5 %")[:60]
     'Close, but outside the tolerance of 0.5 %. Answers computed '
     """
-    quoted = "; ".join(dict.fromkeys(item.text for item in rounded))
+    quoted = _literal("; ".join(dict.fromkeys(item.text for item in rounded)))
     text = (
         "Close, but outside the tolerance of {tolerance}. Answers computed with the values "
         f"the chapter prints ({quoted}) are graded correct, so one of your steps used a "
         "value rounded further or a different one."
     )
-    return f"{text} {advice}".strip()
+    return f"{text} {_literal(advice)}".strip()
+
+
+def _literal(text):
+    """Escape braces, so that ``str.format`` leaves ``text`` as it is."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 @dataclass(frozen=True)
