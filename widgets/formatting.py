@@ -92,3 +92,51 @@ def format_count(value):
     if number < 0:
         raise ValueError(f"value must not be negative; got {value!r}")
     return DisplayText(f"{number:,.0f}".replace(",", "\N{THIN SPACE}"))
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def format_scientific(value, digits=2):
+    """Return a positive number as a mantissa times a power of ten, e.g. ``"1.2 × 10⁴"``.
+
+    Parameters
+    ----------
+    value : float
+        A positive, finite number.
+    digits : int, optional
+        Significant digits of the mantissa (default 2).
+
+    Returns
+    -------
+    DisplayText
+        ``"1.2 × 10⁴"``; numbers from 0.1 to 1000 are written plainly (``"36"``, ``"0.25"``).
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a positive, finite number, or ``digits`` is not a positive
+        integer.
+
+    Examples
+    --------
+    >>> format_scientific(11808.5)
+    '1.2 × 10⁴'
+    >>> format_scientific(8.47e-5, 3)
+    '8.47 × 10⁻⁵'
+    >>> format_scientific(36.3)
+    '36'
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"value must be a number; got {value!r}") from None
+    if not (np.isfinite(number) and number > 0):
+        raise ValueError(f"value must be positive and finite; got {value!r}")
+    if int(digits) != digits or digits < 1:
+        raise ValueError(f"digits must be a positive integer; got {digits!r}")
+    mantissa, exponent = f"{number:.{int(digits) - 1}e}".split("e")
+    power = int(exponent)
+    if -1 <= power <= 2:
+        return DisplayText(f"{float(f'{number:.{int(digits)}g}'):g}")
+    return DisplayText(f"{mantissa} × 10{str(power).translate(_SUPERSCRIPTS)}")
