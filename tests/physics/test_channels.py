@@ -18,6 +18,7 @@ from widgets.physics.channels import (
     hh_resting_conductances,
     hh_steady_state_gates,
     leak_permeability_for_rest,
+    membrane_chord_conductance,
     membrane_current_density,
     membrane_currents,
     membrane_slope_conductance,
@@ -27,6 +28,7 @@ from widgets.physics.channels import (
     rest_points,
     slope_conductance,
 )
+from widgets.physics.conductance import conductance_weighted_potential
 from widgets.physics.ghk import ghk_current_density
 from widgets.physics.nernst import nernst_potential
 
@@ -299,3 +301,24 @@ def test_sodium_rich_membrane_loses_rest_at_the_fold():
 def test_rest_loss_rejects_a_range_below_the_equilibrium_potential():
     with pytest.raises(ValueError, match="v_max"):
         rest_loss(MEMBRANE, v_max=-0.1)
+
+
+@pytest.mark.parametrize("membrane", [MEMBRANE, SODIUM_RICH], ids=["squid", "sodium-rich"])
+def test_rest_is_the_chord_conductance_weighted_average_of_reversal_potentials(membrane):
+    # At a zero of I = sum g_j (V - E_j), V = sum g_j E_j / sum g_j (Hille 2001, ch. 1).
+    for point in rest_points(membrane):
+        v = point.v
+        g, e = [], []
+        for ion, p in membrane.p_leak.items():
+            args = (membrane.c_out[ion], membrane.c_in[ion], IONS[ion].z, membrane.T)
+            g.append(chord_conductance(v, p, *args))
+            e.append(nernst_potential(*args))
+        g_na, g_k = hh_resting_conductances(v, membrane.g_na_max, membrane.g_k_max)
+        g += [g_na, g_k]
+        e += [
+            nernst_potential(membrane.c_out[i], membrane.c_in[i], 1, membrane.T)
+            for i in ("Na", "K")
+        ]
+        assert membrane_chord_conductance(v, membrane) == pytest.approx(sum(g))
+        assert conductance_weighted_potential(g, e) == pytest.approx(v, abs=1e-9)
+        assert membrane_chord_conductance(v, membrane) > 0

@@ -20,6 +20,7 @@ from widgets.explorers.base import Explorer, check_range
 from widgets.figures.channels import (
     MS_PER_CM2,
     SITE_RANGE,
+    SODIUM_RICH,
     SQUID,
     RestFigure,
     SelectivityFigure,
@@ -44,10 +45,13 @@ SELECTIVITY_PRESETS = {
     "na_site": ("A site sized for Na⁺ (8 oxygens)", _contact("Na"), N_LIGANDS),
 }
 K_LEAK_SQUID = k_leak_conductance(SQUID.p_leak["K"]) / MS_PER_CM2  # mS/cm^2, about 0.154
+_G_NA, _G_K, _G_NA_RICH = (
+    g / MS_PER_CM2 for g in (SQUID.g_na_max, SQUID.g_k_max, SODIUM_RICH.g_na_max)
+)
 REST_PRESETS = {
-    "squid": ("Squid axon (Hodgkin and Huxley)", K_LEAK_SQUID, 120.0, 36.0),
-    "no_k_leak": ("Squid axon without its K⁺ leak", 0.0, 120.0, 36.0),
-    "sodium_rich": ("More Na⁺ channels: 350 mS/cm²", K_LEAK_SQUID, 350.0, 36.0),
+    "squid": ("Squid axon (Hodgkin and Huxley)", K_LEAK_SQUID, _G_NA, _G_K),
+    "no_k_leak": ("Squid axon without its K⁺ leak", 0.0, _G_NA, _G_K),
+    "sodium_rich": (f"More Na⁺ channels: {_G_NA_RICH:g} mS/cm²", K_LEAK_SQUID, _G_NA_RICH, _G_K),
 }
 K_LEAK_RANGE = (0.0, 0.6)  # mS/cm^2: none to about four times the squid's
 G_NA_RANGE = (0.0, 400.0)  # mS/cm^2: none to about three times Hodgkin and Huxley's

@@ -277,8 +277,10 @@ class SelectivityFigure:
         )
 
 
-# The rest explorer's membrane: the squid giant axon of widgets.physics.channels.
+# The rest explorer's membrane: the squid giant axon of widgets.physics.channels, and the
+# same membrane with about three times Hodgkin and Huxley's Na+ channels (illustrative).
 SQUID = RestingMembrane()
+SODIUM_RICH = dataclasses.replace(SQUID, g_na_max=3500.0)
 V_RANGE = (-0.100, 0.020)  # V, the potentials drawn
 V_POINTS = 241  # 0.5 mV apart
 CURRENT_LIMIT_UA = 12.0  # uA/cm^2, each way: the rest region, not the large currents far from it

@@ -611,6 +611,48 @@ def membrane_slope_conductance(v, membrane=None):
     return check.scalar_or_array(sum(membrane_slope_conductances(v, membrane).values()))
 
 
+def membrane_chord_conductance(v, membrane=None):
+    """Return the total chord conductance of a resting membrane at potential v.
+
+    Parameters
+    ----------
+    v : float or array_like
+        Membrane potential in V.
+    membrane : RestingMembrane, optional
+        Default: the squid giant axon.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Conductance in S/m^2: the sum over leaks of :func:`chord_conductance` and
+        the steady-state conductances of the gated channels.
+
+    Raises
+    ------
+    ValueError
+        As :func:`membrane_currents`.
+
+    Notes
+    -----
+    .. math:: g_\\mathrm{chord} = \\sum_j \\frac{I_j(V)}{V - E_j}
+
+    the conductance of all open channels, each weighed where it stands. Unlike the
+    slope conductance it is never negative, and it says nothing about stability.
+
+    Examples
+    --------
+    >>> round(float(membrane_chord_conductance(-0.065)) * 0.1, 3)  # mS/cm^2
+    0.658
+    """
+    m = _default(membrane)
+    v = check.finite("v", v)
+    leaks = sum(
+        chord_conductance(v, p, m.c_out[ion], m.c_in[ion], IONS[ion].z, m.T)
+        for ion, p in m.p_leak.items()
+    )
+    return check.scalar_or_array(leaks + sum(hh_resting_conductances(v, m.g_na_max, m.g_k_max)))
+
+
 def membrane_slope_conductances(v, membrane=None):
     """Return the slope dI/dV of each steady-state current of a resting membrane.
 
