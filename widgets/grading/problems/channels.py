@@ -6,30 +6,26 @@ patch of channels, a gate) are the module constants below, and a test checks tha
 the notebook states the same numbers.
 """
 
+import dataclasses
+
 import numpy as np
 
 from widgets.constants import GAS_CONSTANT, ZERO_CELSIUS, kelvin_to_celsius
-from widgets.figures.channels import (
-    MS_PER_CM2,
-    SODIUM_RICH,
-    SQUID,
-    UA_PER_CM2,
-    k_leak_conductance,
-)
-from widgets.formatting import MV_PER_V
+from widgets.figures.channels import MS_PER_CM2, SQUID, UA_PER_CM2
+from widgets.formatting import MV_PER_V, format_scientific
 from widgets.grading.choice import ChoiceProblem, Option
 from widgets.grading.problem import Problem, Slip
 from widgets.physics import (
     boltzmann_open_probability,
     membrane_currents,
-    rest_loss,
+    nernst_potential,
+    rest_points,
     selectivity_ratio,
 )
 from widgets.physics.channels import (
     HH_G_K_MAX,
     HH_G_LEAK,
     HH_G_NA_MAX,
-    HH_V_REST,
     hh_steady_state_gates,
 )
 from widgets.physics.selectivity import (
@@ -43,15 +39,18 @@ from widgets.physics.selectivity import (
 
 T_BODY = ZERO_CELSIUS + 37.0  # K
 T_HYDRATION_DATA = ZERO_CELSIUS + 25.0  # K: the slip "RT at 25 degC", where Marcus's data hold
-DDG_KCAL = 7.0  # kcal/mol: problem 1's K+ over Na+ preference (KcsA's outer site, piasta2011)
+DDG_KCAL = 5.0  # kcal/mol: problem 1's K+ over Na+ preference (illustrative)
 PATCH_CHANNELS = 250  # problem 4's K+ leak channels in a patch
 PATCH_P_OPEN = 0.4  # their open probability
 PATCH_GAMMA_PS = 15.0  # pS, their single-channel conductance (illustrative)
 GAMMA_NA_PS = 18.0  # pS: Na+ channels of rat muscle (sigworth1980), problem 5
-GATE_V_MV, GATE_V_HALF_MV, GATE_SLOPE_MV = -70.0, -40.0, 5.0  # problem 6's gate
+AXON_DIAMETER, AXON_LENGTH = 0.5e-3, 1e-3  # m: problem 5's stretch of squid axon
+GATE_V_MV, GATE_V_HALF_MV, GATE_SLOPE_MV = -60.0, -45.0, 5.0  # problem 6's gate
+K_CURRENT_V = -0.060  # V: problem 7's membrane potential
 N_INF_DIGITS = 4  # problem 7 gives n_inf to four decimals
+E_K_DIGITS = 1  # and E_K in mV to one decimal
 ESTIMATE_FACTOR = 3.0  # an order-of-magnitude estimate is right within a factor of 3
-K_LEAK_TOL = 0.003  # mS/cm^2: reading a slider to about 2 %
+POTENTIAL_TOL = 0.2  # mV: a potential read from the explorer's readout
 
 # The bullets of the chapter's "Learning objectives" admonition, word for word.
 OBJECTIVES = {
@@ -100,8 +99,8 @@ def _selectivity_ratio():
         explanation=(
             f"ΔΔG = {DDG_KCAL:g} kcal/mol = {DDG_KJ:.2f} kJ/mol and RT = {RT_BODY:.3f} kJ/mol "
             f"at 310.15 K, so ΔΔG/RT = {exponent:.2f} and the ratio is e^{exponent:.2f}. Every "
-            f"{RT_BODY:.2f} kJ/mol of preference multiplies the ratio by e = 2.718: a few "
-            "kcal/mol is enough for a ratio of tens of thousands."
+            f"{RT_BODY:.2f} kJ/mol of preference multiplies the ratio by e = 2.718: a "
+            "preference of a few kcal/mol already gives a ratio of thousands."
         ),
         hint=(
             "Ratio = exp(ΔΔG/RT): convert ΔΔG to J/mol (1 kcal = 4.184 kJ) and use "
@@ -279,48 +278,53 @@ def _patch_conductance():
     )
 
 
-def _density_estimate():
-    per_um2 = HH_G_NA_MAX / (GAMMA_NA_PS * 1e-12) * 1e-12  # S/m^2 / S = 1/m^2 -> 1/um^2
+def _channel_count_estimate():
+    per_m2 = HH_G_NA_MAX / (GAMMA_NA_PS * 1e-12)  # S/m^2 over S: channels per m^2
+    area = np.pi * AXON_DIAMETER * AXON_LENGTH  # m^2, the cylinder's surface
+    count = per_m2 * area
     g_ms = HH_G_NA_MAX / MS_PER_CM2  # mS/cm^2
     return Problem(
-        id="channels-density-estimate",
+        id="channels-count-estimate",
         objective="conductance",
         kind="estimate",
         factor_tol=ESTIMATE_FACTOR,
-        symbol="Na+ channels per µm²",
+        symbol="The number of Na+ channels",
         quantity=(
-            f"the number of Na+ channels per µm² that give {g_ms:g} mS/cm² with "
-            f"{GAMMA_NA_PS:g} pS each"
+            f"the number of Na+ channels in {AXON_LENGTH * 1e3:g} mm of an axon "
+            f"{AXON_DIAMETER * 1e3:g} mm across, with {g_ms:g} mS/cm² of {GAMMA_NA_PS:g} pS "
+            "channels"
         ),
         unit="",
-        expected=per_um2,
+        expected=count,
         abs_tol=0.0,
         explanation=(
-            f"{g_ms:g} mS/cm² = {HH_G_NA_MAX:g} S/m² = "
-            f"{HH_G_NA_MAX:g} pS/µm², and {HH_G_NA_MAX:g} / {GAMMA_NA_PS:g} ≈ "
-            f"{per_um2:.0f} channels per µm²: a few tens, spaced about "
-            f"{1e3 / np.sqrt(per_um2):.0f} nm apart."
+            f"The density is ḡ/γ = {HH_G_NA_MAX:g} S/m² / {GAMMA_NA_PS * 1e-12:g} S = "
+            f"{format_scientific(per_m2)} per m² ({per_m2 * 1e-12:.0f} per µm²), and the "
+            f"surface is π d L = {format_scientific(area, 3)} m², so there are about "
+            f"{format_scientific(count, 1)} channels in this short stretch of axon."
         ),
         hint=(
-            "N/A = ḡ / γ. Put ḡ in S per µm² (1 mS/cm² = 10 S/m² = 1e-11 S/µm²) and γ in S "
-            "(1 pS = 1e-12 S)."
+            "N = (ḡ/γ) × area, with ḡ in S/m² (1 mS/cm² = 10 S/m²), γ in S (1 pS = 1e-12 S) "
+            "and the membrane area of a cylinder, π × diameter × length, in m²."
         ),
         slips=(
             Slip(
-                per_um2 * 1e8,
-                "That is per cm², not per µm²: 1 cm² = 1e8 µm², so divide by 1e8.",
+                count * (AXON_DIAMETER / 4) / AXON_LENGTH,
+                "Too few by the ratio of a cross-section to a surface: the channels sit in the "
+                "membrane around the axon, area π d L, not in its cross-section π d²/4.",
             ),
             Slip(
-                per_um2 * 1e12,
-                "That is per m², not per µm²: 1 m² = 1e12 µm², so divide by 1e12.",
+                count * 1e-8,
+                "A hundred million times too few: it looks like the density was per µm² but "
+                "the area in cm². Put both in the same unit (1 cm² = 1e8 µm²).",
             ),
             Slip(
-                per_um2 * 1e3,
+                count * 1e3,
                 f"A thousand times too many: ḡ is {g_ms:g} millisiemens per cm², "
                 f"{g_ms / 1e3:g} S/cm², not {g_ms:g} S/cm².",
             ),
             Slip(
-                per_um2 * 1e-3,
+                count * 1e-3,
                 f"A thousand times too few: a single channel conducts {GAMMA_NA_PS:g} "
                 f"picosiemens, {GAMMA_NA_PS * 1e-12:g} S, not {GAMMA_NA_PS:g} nS.",
             ),
@@ -370,32 +374,43 @@ def _boltzmann():
     )
 
 
+E_K_SQUID, E_NA_SQUID = (
+    nernst_potential(SQUID.c_out[ion], SQUID.c_in[ion], 1, SQUID.T) for ion in ("K", "Na")
+)
+
+
 def _resting_k_current():
-    n_given = round(hh_steady_state_gates(HH_V_REST)[2], N_INF_DIGITS)
-    current = membrane_currents(HH_V_REST, SQUID)["K gated"] / UA_PER_CM2  # uA/cm^2
+    n_given = round(hh_steady_state_gates(K_CURRENT_V)[2], N_INF_DIGITS)
+    e_k_given = round(E_K_SQUID * MV_PER_V, E_K_DIGITS)  # mV
+    current = membrane_currents(K_CURRENT_V, SQUID)["K gated"] / UA_PER_CM2  # uA/cm^2
     g_k = HH_G_K_MAX / MS_PER_CM2  # mS/cm^2
-    drive = current / (g_k * n_given**4)  # mV, V - E_K
+    drive = (K_CURRENT_V - E_K_SQUID) * MV_PER_V  # mV
     return Problem(
         id="channels-resting-k-current",
         objective="gates",
-        symbol="I_K at rest",
-        quantity="the current through the squid axon's voltage-gated K+ channels at -65 mV",
+        symbol="I_K",
+        quantity=(
+            "the current through the squid axon's voltage-gated K+ channels at "
+            f"{K_CURRENT_V * MV_PER_V:g} mV"
+        ),
         unit="µA/cm²",
         expected=current,
         abs_tol=0.0,
         explanation=(
             f"g_K = {g_k:g} × {n_given:g}^4 = {g_k * n_given**4:.3f} mS/cm², and the driving "
-            f"force is V - E_K = {drive:.1f} mV, so I_K = {current:.2f} µA/cm² outward "
-            f"(mS/cm² × mV = µA/cm²). Only {n_given**4:.3f} of the K+ channels are open at "
-            f"rest, yet their conductance exceeds the whole leak's {HH_G_LEAK / MS_PER_CM2:g} "
-            "mS/cm²."
+            f"force is V - E_K = {K_CURRENT_V * MV_PER_V:g} - ({e_k_given:g}) = {drive:.1f} mV, "
+            f"so I_K = {current:.1f} µA/cm² outward (mS/cm² × mV = µA/cm²). Only "
+            f"{100 * n_given**4:.1f} % of the K+ channels are open, yet their conductance is "
+            f"{g_k * n_given**4 / (HH_G_LEAK / MS_PER_CM2):.1f} times the whole leak's "
+            f"{HH_G_LEAK / MS_PER_CM2:g} mS/cm²."
         ),
         hint="I_K = ḡ_K n^4 (V - E_K); mS/cm² times mV gives µA/cm².",
         slips=(
             Slip(
                 -current,
-                "Right size, wrong sign: the driving force is V - E_K, and V = -65 mV lies "
-                "above E_K, so K+ flows out: an outward current, positive by convention.",
+                f"Right size, wrong sign: the driving force is V - E_K, and "
+                f"V = {K_CURRENT_V * MV_PER_V:g} mV lies above E_K, so K+ flows out: an outward "
+                "current, positive by convention.",
             ),
             Slip(
                 g_k * n_given * drive,
@@ -404,8 +419,8 @@ def _resting_k_current():
             ),
             Slip(
                 g_k * drive,
-                "That is the current with every K+ channel open. At rest only a fraction n^4 of "
-                "them is: multiply by it.",
+                "That is the current with every K+ channel open. Only a fraction n^4 of them "
+                "is: multiply by it.",
             ),
             Slip(
                 current * 1e-3,
@@ -465,50 +480,42 @@ def _concept_stability():
     )
 
 
-_FOLD = rest_loss(SODIUM_RICH)
+NO_K_CHANNELS = dataclasses.replace(SQUID, g_k_max=0.0)
 
 
-def _explorer_fold():
-    g_fold = k_leak_conductance(_FOLD.p_leak, SODIUM_RICH) / MS_PER_CM2  # mS/cm^2
+def _explorer_no_k_channels():
+    (rest,) = rest_points(NO_K_CHANNELS)
+    (normal,) = rest_points(SQUID)
     return Problem(
-        id="channels-explorer-fold",
+        id="channels-explorer-no-k-channels",
         objective="stability",
         kind="explorer",
-        symbol="The K+ leak at which rest is lost",
-        quantity=(
-            "the K+ leak conductance below which the sodium-rich membrane's rest point near "
-            "-60 mV disappears"
-        ),
-        unit="mS/cm²",
-        expected=g_fold,
-        abs_tol=K_LEAK_TOL,
+        symbol="V_rest without gated K+ channels",
+        quantity="the resting potential of the squid membrane with ḡ_K = 0",
+        unit="mV",
+        expected=rest.v * MV_PER_V,
+        abs_tol=POTENTIAL_TOL,
         explanation=(
-            f"Below about {g_fold:.3f} mS/cm² the stable rest point and the unstable one above "
-            f"it meet, near {_FOLD.v * 1e3:.0f} mV, and vanish together: "
-            "this membrane loses its rest when the K+ leak falls to "
-            f"{100 * _FOLD.p_leak / SODIUM_RICH.p_leak['K']:.0f} % of normal. With Hodgkin and "
-            f"Huxley's {SQUID.g_na_max / MS_PER_CM2:g} mS/cm² of Na+ channels no fold occurs."
+            f"With no voltage-gated K+ channels the membrane rests at {rest.v * MV_PER_V:.1f} mV: "
+            "the resting tail of the Na+ channels, no longer outweighed by the K+ tail, pulls "
+            f"it far from {normal.v * MV_PER_V:.1f} mV. The leaks alone cannot hold rest near "
+            "E_K against it. The K+ channels' tail is what keeps this axon's rest negative."
         ),
         hint=(
-            f"Choose the preset 'More Na⁺ channels: {SODIUM_RICH.g_na_max / MS_PER_CM2:g} "
-            "mS/cm²', then lower the K⁺ leak "
-            "slider slowly and watch the readout: note the value at which the number of rest "
-            "points drops."
+            "Run the rest explorer, keep the squid preset and drag 'K⁺ channels, ḡ_K' to 0; "
+            "read the rest point from the line above the figure."
         ),
         slips=(
             Slip(
-                g_fold * MS_PER_CM2,
-                "That is in S/m². The question asks for mS/cm²: 1 mS/cm² = 10 S/m².",
+                normal.v * MV_PER_V,
+                "That is the rest with the K+ channels in place. Set ḡ_K to zero and read the "
+                "rest point again: it moves a long way.",
             ),
             Slip(
-                _FOLD.p_leak / SODIUM_RICH.p_leak["K"],
-                "That is the fraction of the normal leak. The question asks for the conductance "
-                "the slider shows, in mS/cm².",
-            ),
-            Slip(
-                _FOLD.v * 1e3,
-                "That is the potential (mV) at which the two rest points meet. The question "
-                "asks for the K+ leak conductance there, in mS/cm².",
+                E_NA_SQUID * MV_PER_V,
+                "That is E_Na. The membrane does not reach it: the leaks still pull towards "
+                "their own reversal potentials, and most Na+ channels inactivate when "
+                "depolarised. Read the rest point from the explorer.",
             ),
         ),
     )
@@ -519,9 +526,9 @@ PROBLEMS = (
     _predict_na_site(),
     _concept_filter(),
     _patch_conductance(),
-    _density_estimate(),
+    _channel_count_estimate(),
     _boltzmann(),
     _resting_k_current(),
     _concept_stability(),
-    _explorer_fold(),
+    _explorer_no_k_channels(),
 )
