@@ -133,10 +133,53 @@ def format_scientific(value, digits=2):
         raise ValueError(f"value must be a number; got {value!r}") from None
     if not (np.isfinite(number) and number > 0):
         raise ValueError(f"value must be positive and finite; got {value!r}")
+    return format_power_of_ten(np.log10(number), digits)
+
+
+def format_power_of_ten(log10_value, digits=2):
+    """Return the number 10**log10_value as :func:`format_scientific` writes it.
+
+    For numbers too large or too small for a float, such as the Boltzmann factor
+    of a few hundred kJ/mol.
+
+    Parameters
+    ----------
+    log10_value : float
+        The decimal logarithm of the number; finite.
+    digits : int, optional
+        Significant digits of the mantissa (default 2).
+
+    Returns
+    -------
+    DisplayText
+        For example ``"3.2 × 10⁻³⁵⁰"``.
+
+    Raises
+    ------
+    ValueError
+        If ``log10_value`` is not finite or ``digits`` is not a positive integer.
+
+    Examples
+    --------
+    >>> format_power_of_ten(-349.5)
+    '3.2 × 10⁻³⁵⁰'
+    >>> format_power_of_ten(0.0)
+    '1'
+    """
+    try:
+        log10_value = float(log10_value)
+    except (TypeError, ValueError):
+        raise ValueError(f"log10_value must be a number; got {log10_value!r}") from None
+    if not np.isfinite(log10_value):
+        raise ValueError(f"log10_value must be finite; got {log10_value!r}")
     if int(digits) != digits or digits < 1:
         raise ValueError(f"digits must be a positive integer; got {digits!r}")
-    mantissa, exponent = f"{number:.{int(digits) - 1}e}".split("e")
-    power = int(exponent)
-    if -1 <= power <= 2:
-        return DisplayText(f"{float(f'{number:.{int(digits)}g}'):g}")
-    return DisplayText(f"{mantissa} × 10{str(power).translate(_SUPERSCRIPTS)}")
+    digits = int(digits)
+    exponent = int(np.floor(log10_value))
+    mantissa = f"{10 ** (log10_value - exponent):.{digits - 1}f}"
+    if float(mantissa) >= 10:  # 9.96 rounds up to 10.0: carry into the exponent
+        exponent += 1
+        mantissa = f"{10 ** (log10_value - exponent):.{digits - 1}f}"
+    if -1 <= exponent <= 2:
+        return DisplayText(f"{float(f'{10**log10_value:.{digits}g}'):g}")
+    return DisplayText(f"{mantissa} × 10{str(exponent).translate(_SUPERSCRIPTS)}")

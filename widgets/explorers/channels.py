@@ -295,7 +295,7 @@ def selectivity_explorer(site_radius=None, n_ligands=None, preset="k_site"):
     site_radius = preset_radius if site_radius is None else site_radius
     n_ligands = preset_ligands if n_ligands is None else n_ligands
     check_range("site_radius", site_radius, *(r / ANGSTROM for r in SITE_RANGE), "angstrom")
-    if check_range("n_ligands", n_ligands, *LIGAND_RANGE, "oxygens") != n_ligands:
+    if check_range("n_ligands", n_ligands, *LIGAND_RANGE, "oxygens") != int(n_ligands):
         raise ValueError(f"n_ligands must be a whole number; got {n_ligands!r}")
     return SelectivityExplorer(float(site_radius), int(n_ligands), preset)
 

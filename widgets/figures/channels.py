@@ -12,7 +12,7 @@ import dataclasses
 import numpy as np
 
 from widgets import validation as check
-from widgets.constants import BODY_TEMPERATURE, kelvin_to_celsius
+from widgets.constants import BODY_TEMPERATURE, GAS_CONSTANT, kelvin_to_celsius
 from widgets.data.ions import ALKALI_IONS, IONS
 from widgets.figures.agg import AggRenderer, new_figure
 from widgets.figures.palette import (
@@ -21,7 +21,7 @@ from widgets.figures.palette import (
     NEUTRAL_COLOUR,
     OTHER_CATION_STYLES,
 )
-from widgets.formatting import MV_PER_V, format_number, format_scientific
+from widgets.formatting import MV_PER_V, format_number, format_power_of_ten
 from widgets.physics.channels import (
     HH_V_REST,
     RestingMembrane,
@@ -83,8 +83,9 @@ class SelectivityFigure:
         The values drawn (m, count, K).
     transfer : dict of str to float
         Transfer free energy of each ion into the chosen site, in J/mol.
-    delta_delta_g, ratio : float
-        The K+ over Na+ preference in J/mol and its Boltzmann factor.
+    delta_delta_g, ratio, log10_ratio : float
+        The K+ over Na+ preference in J/mol, its Boltzmann factor (0 or inf where it
+        leaves the range of a float) and that factor's decimal logarithm.
 
     Raises
     ------
@@ -159,7 +160,7 @@ class SelectivityFigure:
         if self.delta_delta_g < 0:
             k, na = na, k  # the site prefers Na+: say it that way round
         cost = format_number(abs(self.delta_delta_g) / KJ, 1)
-        ratio = format_scientific(max(self.ratio, 1 / self.ratio))
+        ratio = format_power_of_ten(abs(self.log10_ratio))
         temperature = format_number(kelvin_to_celsius(self.T), 0)
         text = (
             f"{site}{na} pays {cost} kJ/mol more than {k} to enter, so the site holds {k} "
@@ -179,7 +180,7 @@ class SelectivityFigure:
         for ion, energy in self.transfer.items():
             values[f"transfer free energy, {ALKALI_IONS[ion].label}"] = f"{_kj(energy)} kJ/mol"
         values["K⁺ over Na⁺, ΔΔG"] = f"{_kj(self.delta_delta_g)} kJ/mol"
-        values["K⁺ : Na⁺ ratio e^(ΔΔG/RT)"] = format_scientific(self.ratio)
+        values["K⁺ : Na⁺ ratio e^(ΔΔG/RT)"] = format_power_of_ten(self.log10_ratio)
         return values
 
     def alt_text(self):
@@ -265,7 +266,9 @@ class SelectivityFigure:
         self.site_radius, self.n_ligands, self.T = site_radius, n_ligands, T
         self.transfer = dict(zip(IONIC_RADIUS, map(float, transfer), strict=True))
         self.delta_delta_g = self.transfer["Na"] - self.transfer["K"]
-        self.ratio = selectivity_ratio(self.delta_delta_g, T)
+        with np.errstate(over="ignore"):  # inf beyond the range of a float: log10_ratio says it
+            self.ratio = selectivity_ratio(self.delta_delta_g, T)
+        self.log10_ratio = self.delta_delta_g / (GAS_CONSTANT * T * np.log(10.0))
         self.site_line.set_xdata([site_radius / ANGSTROM] * 2)
         low, high = ENERGY_LIMITS_KJ
         for ion, energy in self.transfer.items():
@@ -273,7 +276,8 @@ class SelectivityFigure:
             self.markers[ion].set_data([site_radius / ANGSTROM], [np.clip(energy / KJ, low, high)])
         self.readout_text.set_text(
             f"site {site_radius / ANGSTROM:.2f} Å, {n_ligands} O:   ΔΔG(Na⁺ − K⁺) = "
-            f"{_kj(self.delta_delta_g)} kJ/mol,   K⁺ : Na⁺ = {format_scientific(self.ratio)} : 1"
+            f"{_kj(self.delta_delta_g)} kJ/mol,   "
+            f"K⁺ : Na⁺ = {format_power_of_ten(self.log10_ratio)} : 1"
         )
 
 
@@ -424,6 +428,11 @@ class RestFigure:
 
     def summary(self):
         """Return the rest points in words, e.g. ``'One rest point: −66.1 mV, stable ...'``."""
+        if not self.points:
+            scan = " and ".join(f"{v * MV_PER_V:+.0f} mV" for v in REST_SCAN)
+            return (
+                f"No rest point between {scan.replace('-', '−')}: the current never crosses zero."
+            )
         if len(self.points) == 1:
             (point,) = self.points
             state = "stable" if point.stable else "unstable"
