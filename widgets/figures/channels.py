@@ -48,6 +48,7 @@ READOUT_BASELINE = 0.925  # figure fraction, in the margin above the axes
 SITE_RANGE = (1.9 * ANGSTROM, 3.5 * ANGSTROM)  # m: from Li+ contact to wider than Cs+ contact
 ENERGY_LIMITS_KJ = (-100.0, 200.0)  # kJ/mol: K+ in a K+ site with 4 to 10 ligands stays inside
 SITE_POINTS = 321
+MARKERS = {"Li": "s", "Rb": "^", "Cs": "D"}  # Na+ and K+ are told apart by colour, these by shape
 
 
 def _kj(joules):
@@ -77,8 +78,9 @@ class SelectivityFigure:
         chosen site.
     site_line : matplotlib.lines.Line2D
         A vertical line at the chosen site radius.
-    readout_text : matplotlib.text.Text
-        The K+/Na+ preference above the axes.
+    ddg_text, ratio_text : matplotlib.text.Text
+        The numbers of the readout above the axes, ``+24.2 kJ/mol`` and ``1.2 × 10⁴``,
+        each after a label that does not change (only the numbers are redrawn).
     site_radius, n_ligands, T : float, int, float
         The values drawn (m, count, K).
     transfer : dict of str to float
@@ -121,7 +123,13 @@ class SelectivityFigure:
         self._draw(site_radius, n_ligands, T)
         self._renderer = AggRenderer(
             self.fig,
-            [*self.curves.values(), self.site_line, *self.markers.values(), self.readout_text],
+            [
+                *self.curves.values(),
+                self.site_line,
+                *self.markers.values(),
+                self.ddg_text,
+                self.ratio_text,
+            ],
         )
 
     def update(self, site_radius=None, n_ligands=None):
@@ -219,7 +227,7 @@ class SelectivityFigure:
                 [],
                 [],
                 linestyle="none",
-                marker="o",
+                marker=MARKERS.get(ion, "o"),
                 markersize=8,
                 markerfacecolor=style["color"],
                 markeredgecolor="white",
@@ -240,7 +248,9 @@ class SelectivityFigure:
                 fontsize=8,
                 color=ION_COLOURS[ion],
             )
-        self.readout_text = self.fig.text(0.015, READOUT_BASELINE, "", fontsize=10)
+        # Glyphs cost time to draw: only the numbers change, after labels drawn once.
+        self.ddg_text = _label_then_value(self.fig, 0.015, "ΔΔG(Na⁺ − K⁺) = ")
+        self.ratio_text = _label_then_value(self.fig, 0.5, "K⁺ : Na⁺ = ")
         ax.set_xlim(SITE_RANGE[0] / ANGSTROM, SITE_RANGE[1] / ANGSTROM)
         ax.set_ylim(*ENERGY_LIMITS_KJ)
         ax.set_xlabel("site radius, centre to oxygen (Å)")
@@ -274,11 +284,8 @@ class SelectivityFigure:
         for ion, energy in self.transfer.items():
             # An energy off the axes is marked at its edge, so every ion stays visible.
             self.markers[ion].set_data([site_radius / ANGSTROM], [np.clip(energy / KJ, low, high)])
-        self.readout_text.set_text(
-            f"site {site_radius / ANGSTROM:.2f} Å, {n_ligands} O:   ΔΔG(Na⁺ − K⁺) = "
-            f"{_kj(self.delta_delta_g)} kJ/mol,   "
-            f"K⁺ : Na⁺ = {format_power_of_ten(self.log10_ratio)} : 1"
-        )
+        self.ddg_text.set_text(f"{_kj(self.delta_delta_g)} kJ/mol")
+        self.ratio_text.set_text(f"{format_power_of_ten(self.log10_ratio)} : 1")
 
 
 # The rest explorer's membrane: the squid giant axon of widgets.physics.channels, and the
@@ -352,7 +359,7 @@ class RestFigure:
     stable_points, unstable_points : matplotlib.lines.Line2D
         The rest points: filled circles where stable, open circles where unstable.
     readout_text : matplotlib.text.Text
-        The rest points in words, above the axes.
+        The potentials of the rest points above the axes, after a fixed label.
     membrane : RestingMembrane
         The membrane drawn.
     points : list of widgets.physics.channels.RestPoint
@@ -502,7 +509,7 @@ class RestFigure:
             label="unstable",
             **marker,
         )
-        self.readout_text = self.fig.text(0.015, READOUT_BASELINE, "", fontsize=10)
+        self.readout_text = _label_then_value(self.fig, 0.015, "rest points (mV): ")
         ax.set_xlim(V_RANGE[0] * MV_PER_V, V_RANGE[1] * MV_PER_V)
         ax.set_ylim(-CURRENT_LIMIT_UA, CURRENT_LIMIT_UA)
         ax.set_xlabel("membrane potential V (mV)")
@@ -539,7 +546,17 @@ class RestFigure:
         for line, stable in ((self.stable_points, True), (self.unstable_points, False)):
             v_rest = [p.v * MV_PER_V for p in shown if p.stable == stable]
             line.set_data(v_rest, np.zeros(len(v_rest)))
-        self.readout_text.set_text(self.summary())
+        self.readout_text.set_text(
+            ", ".join(format_number(p.v * MV_PER_V, 1) for p in points) or "none"
+        )
+
+
+def _label_then_value(fig, x, label):
+    """Draw a fixed label above the axes; return the text that follows it, for a value."""
+    label = fig.text(x, READOUT_BASELINE, label, fontsize=10)
+    right = label.get_window_extent(fig.canvas.get_renderer()).x1
+    x_value = fig.transFigure.inverted().transform((right, 0.0))[0]
+    return fig.text(x_value, READOUT_BASELINE, "", fontsize=10)
 
 
 def _count(n):

@@ -32,8 +32,10 @@ _CHORD_LIMIT = np.sqrt(np.finfo(float).eps)  # in units of RT/F
 # Central-difference step for the slope of the total membrane current, in V.
 _SLOPE_STEP = 1e-6
 
-# Zero crossings of the I-V curve are refined until their bracket is this narrow (V),
+# Zero crossings of the I-V curve are refined until the current there is this small
+# (A/m^2; 1e-11 uA/cm^2, some 1e-14 V from the zero) or their bracket this narrow (V),
 # within at most _ROOT_ITERATIONS vectorised false-position steps.
+_CURRENT_TOLERANCE = 1e-13
 _ROOT_TOLERANCE = 1e-14
 _ROOT_ITERATIONS = 60
 
@@ -692,10 +694,11 @@ def membrane_slope_conductances(v, membrane=None):
     {'K leak': 0.154, 'Na leak': 0.031, 'Cl leak': 0.115, 'Na gated': -0.365, 'K gated': 1.122}
     """
     v = check.finite("v", v)
-    up = membrane_currents(v + _SLOPE_STEP, membrane)
-    down = membrane_currents(v - _SLOPE_STEP, membrane)
+    # One evaluation at both ends: axis 0 holds V + h and V - h.
+    ends = membrane_currents(np.stack([v + _SLOPE_STEP, v - _SLOPE_STEP]), membrane)
     return {
-        name: check.scalar_or_array((up[name] - down[name]) / (2.0 * _SLOPE_STEP)) for name in up
+        name: check.scalar_or_array((up - down) / (2.0 * _SLOPE_STEP))
+        for name, (up, down) in ends.items()
     }
 
 
@@ -794,7 +797,7 @@ def _false_position(f, a, b, fa, fb):
     """
     a, b, fa, fb = (np.array(x, dtype=float) for x in (a, b, fa, fb))
     for _ in range(_ROOT_ITERATIONS):
-        done = (np.abs(b - a) <= _ROOT_TOLERANCE) | (fb == 0)
+        done = (np.abs(b - a) <= _ROOT_TOLERANCE) | (np.abs(fb) <= _CURRENT_TOLERANCE)
         if np.all(done):
             break
         span = np.where(done, 1.0, fb - fa)
@@ -805,7 +808,7 @@ def _false_position(f, a, b, fa, fb):
         # end (Illinois), so that it does not stay put for ever.
         a, fa = np.where(crossed, b, a), np.where(crossed, fb, fa / 2)
         b, fb = c, fc
-    return np.where(np.abs(fb) <= np.abs(fa), b, a)
+    return np.where(np.abs(fb) <= np.abs(fa), b, a)  # the end nearer the zero
 
 
 def leak_permeability_for_rest(v, membrane=None, ion="K"):
