@@ -192,7 +192,7 @@ def test_rest_png_equals_a_full_redraw_after_updates():
 
 def test_rest_words_describe_the_state():
     figure = RestFigure(g_k_max=0.0)
-    assert "ḡ_K 0.000 mS/cm²" in figure.alt_text()
+    assert "ḡ_K 0 mS/cm²" in figure.alt_text()
     assert figure.summary() in figure.alt_text()
     assert figure.parameters()["rest points"].endswith("stable")
 

@@ -330,8 +330,8 @@ def _mv(volts):
     return f"{format_number(volts * MV_PER_V, 1, signed=True)} mV"
 
 
-def _ms(g):
-    return f"{format_number(g / MS_PER_CM2, 3)} mS/cm²"
+def _ms(g, decimals=3):
+    return f"{format_number(g / MS_PER_CM2, decimals)} mS/cm²"
 
 
 class RestFigure:
@@ -460,8 +460,8 @@ class RestFigure:
         """Return the values drawn as display strings, keyed by their names."""
         return {
             "K⁺ leak conductance (at −65 mV)": _ms(self.g_k_leak),
-            "Na⁺ channels, maximal conductance ḡ_Na": _ms(self.membrane.g_na_max),
-            "K⁺ channels, maximal conductance ḡ_K": _ms(self.membrane.g_k_max),
+            "Na⁺ channels, maximal conductance ḡ_Na": _ms(self.membrane.g_na_max, 0),
+            "K⁺ channels, maximal conductance ḡ_K": _ms(self.membrane.g_k_max, 0),
             "rest points": "; ".join(
                 f"{_mv(p.v)}, {'stable' if p.stable else 'unstable'}" for p in self.points
             ),
@@ -478,7 +478,7 @@ class RestFigure:
             "thick black line is their sum. Where it crosses zero the membrane can rest: "
             "filled circles mark stable rest points, where the curve rises, open circles "
             f"unstable ones, where it falls. K⁺ leak {_ms(self.g_k_leak)}, "
-            f"ḡ_Na {_ms(self.membrane.g_na_max)}, ḡ_K {_ms(self.membrane.g_k_max)}. "
+            f"ḡ_Na {_ms(self.membrane.g_na_max, 0)}, ḡ_K {_ms(self.membrane.g_k_max, 0)}. "
             + self.summary()
         )
 
