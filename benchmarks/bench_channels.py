@@ -125,7 +125,7 @@ def main():
     )
     rest.set(g_na_max=350.0, g_k_leak=squid_leak)
     report(
-        "rest explorer: K+ leak slider (350 mS/cm² Na+, up to three)",
+        "rest explorer: K+ leak slider (Na+-rich, three points)",
         measure(_setter(rest.controls["g_k_leak"], np.linspace(0.13, 0.2, 8)), repeat=REPEAT),
         UPDATE_TARGET_MS,
     )
