@@ -113,7 +113,7 @@ def test_any_float_grades_to_a_known_status(x):
 
 @given(st.floats(min_value=-1.0, max_value=1.0))
 def test_values_within_tolerance_are_correct(fraction):
-    for problem in (p for p in PROBLEMS.values() if isinstance(p, Problem)):
+    for problem in (p for p in PROBLEMS.values() if isinstance(p, Problem)):  # numbers only
         tolerance = max(REL_TOL * abs(problem.expected), problem.abs_tol)
         answer = problem.expected + 0.999 * fraction * tolerance
         assert grade(problem.id, answer).status == "correct", problem.id
