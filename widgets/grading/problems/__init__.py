@@ -15,9 +15,10 @@ and ``exercises/<slug>.ipynb`` and defines
   ratio, E_K = -89 mV, e = 1.6e-19 C ...), so that page and grader agree. The
   chapter's hidden ``assert`` cell checks that it prints exactly these values.
 
-Every numeric problem that is not an estimate lists its ``routes``: the hand
-calculations a learner may make, each a function of a mapping from ``ROUNDED`` keys to
-numbers (``lambda c: c["RT/F at 37 °C"] * np.log(5 / 140)``). Give a problem a near-miss
+Every calculation (``kind="calculation"``) lists its ``routes``, and so may an explorer
+problem that a hand calculation also reaches: the calculations a learner may make, each
+a function of a mapping from ``ROUNDED`` keys to numbers
+(``lambda c: c["RT/F at 37 °C"] * np.log(5 / 140)``). Give a problem a near-miss
 message that quotes the roundings it uses (:func:`~widgets.grading.problem.near_miss_message`).
 
 What ``tests/grading/test_problem_sets.py`` checks for every module, with no new test:
