@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from widgets.grading import cli
+from widgets.grading import cli, grader
 from widgets.grading.checks import PROBLEMS
 from widgets.grading.notebook import answer_cells
 
@@ -73,6 +73,9 @@ def runs(tmp_path_factory):
     return results, before, broken
 
 
+EXPECTED_KEYS = ("problem", "status", "points", "max_points", "message", "answer", "shown")
+
+
 def by_problem(report):
     return {row["problem"]: row for row in report["problems"]}
 
@@ -89,11 +92,14 @@ def test_solved_notebook_scores_full_marks(runs):
 @pytest.mark.slow
 def test_json_report_schema(runs):
     report = json.loads(runs[0]["solved"][1])
-    assert set(report) == {"schema", "notebook", "timeout", "problems", "score", "max_score"}
-    assert report["schema"] == 1 and report["timeout"] == 30
+    keys = {"schema", "notebook", "timeout", "status", "note", "problems", "score", "max_score"}
+    assert set(report) == keys
+    assert report["schema"] == 2 and report["timeout"] == 30
+    assert (report["status"], report["note"]) == ("graded", "")
     for row in report["problems"]:
-        assert set(row) == {"problem", "status", "points", "max_points", "message"}
+        assert set(row) == {*EXPECTED_KEYS}
         assert isinstance(row["points"], int | float) and isinstance(row["message"], str)
+        assert row["shown"] == row["status"], "the notebook's check and the grader disagree"
 
 
 @pytest.mark.slow
@@ -119,6 +125,7 @@ def test_broken_notebook_still_grades_every_problem(runs):
         assert rows[problem]["status"] == status, (problem, rows[problem])
         assert words in rows[problem]["message"], (problem, rows[problem]["message"])
     assert report["score"] == 3  # problems 1 and 5, and the estimate
+    assert report["status"] == "timed out" and "nernst-ek-cooling" in report["note"]
 
 
 @pytest.mark.slow
@@ -143,6 +150,8 @@ def bad_path(kind, folder):
         return folder
     if kind == "not-json":
         path.write_text("hello")
+    if kind == "empty":
+        path.write_text("")
     if kind == "no-answers":
         nbformat.write(nbformat.v4.new_notebook(), path)
     return path
@@ -154,6 +163,7 @@ def bad_path(kind, folder):
         ("missing", "no such file"),
         ("directory", "directory"),
         ("not-json", "not a Jupyter"),
+        ("empty", "is empty"),
         ("no-answers", "no answer cells"),
     ],
 )
@@ -178,9 +188,9 @@ def test_exit_code_and_message_from_a_real_process(tmp_path):
 
 
 def test_a_kernel_that_cannot_start_is_reported_without_traceback(monkeypatch, capsys):
-    def no_kernel(nb, timeout):
+    def no_kernel(nb, limits):
         raise RuntimeError("could not run the notebook in a python3 kernel: No such kernel")
 
-    monkeypatch.setattr(cli, "grade_notebook", no_kernel)
+    monkeypatch.setattr(grader, "execute", no_kernel)
     assert cli.main([str(LEARNER)]) == 3
     assert "No such kernel" in capsys.readouterr().err
