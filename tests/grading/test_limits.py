@@ -127,6 +127,7 @@ def test_launch_options_pass_only_the_listed_variables(monkeypatch, tmp_path):
 
 def test_the_caps_are_hard_limits_in_the_child(monkeypatch):
     calls = []
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (-1, resource.RLIM_INFINITY))
     monkeypatch.setattr(resource, "setrlimit", lambda which, limits: calls.append((which, limits)))
     Limits(memory_mib=1024, file_mib=8).launch_options("/tmp")["preexec_fn"]()
     assert dict(calls) == {

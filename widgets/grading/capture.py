@@ -7,13 +7,16 @@ replies to the grader's own requests: nothing a cell prints or displays (the iop
 can stand in for it.
 
 ``'%r' % (answer,)`` looks up no name but ``answer``: the ``%`` operator of the string
-calls the repr of the answer's own type, so a learner who rebinds ``repr``, ``print`` or
-any function of :mod:`widgets.grading` in the kernel does not change the text.
+calls the repr of the answer's own type, so rebinding ``repr``, ``print`` or a function of
+:mod:`widgets.grading` in the kernel does not change how an answer is written out.
 
-The text is untrusted all the same. :func:`parse_answer` reads it as data (Python literals,
-and the reprs numpy gives its scalars and arrays), never evaluates and never unpickles it;
-anything else is an answer the grader cannot read, and earns no points. The verdict, the
-points and the feedback are computed from the value in the grader's own process.
+The kernel is the learner's all the same, and code that replaces IPython's own machinery
+(its display formatter, its ``user_expressions``) can send any text it likes. So the text is
+treated as a claim of a value, never of a verdict: :func:`parse_answer` reads it as data
+(Python literals, and the reprs numpy gives its scalars and arrays), never evaluates and
+never unpickles it; anything else is an answer the grader cannot read, and earns no points.
+The verdict, the points and the feedback are computed from the value in the grader's own
+process, so a forged value earns exactly what typing that value into the answer cell would.
 """
 
 import ast
