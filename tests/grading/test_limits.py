@@ -4,6 +4,7 @@ import json
 import os
 import resource
 import tempfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -134,3 +135,10 @@ def test_the_caps_are_hard_limits_in_the_child(monkeypatch):
         resource.RLIMIT_AS: (1024 * 2**20, 1024 * 2**20),
         resource.RLIMIT_FSIZE: (8 * 2**20, 8 * 2**20),
     }
+
+
+def test_readme_states_the_default_limits():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    limits = Limits()
+    assert f"(`--timeout`, {limits.timeout} s)" in readme
+    assert f"(`--memory`, {limits.memory_mib} MiB)" in readme

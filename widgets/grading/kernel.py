@@ -122,6 +122,7 @@ class _GradingClient(NotebookClient):
                 "traceback": [],
             },
             store_widget_state=False,  # widget models (explorer images) are not graded
+            shutdown_kernel="immediate",  # nothing in the kernel is worth a graceful exit
             resources={"metadata": {"path": workdir}},
             on_cell_error=self._record_error,
             log=_quiet_log(),
