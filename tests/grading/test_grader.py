@@ -6,28 +6,16 @@ kernel would send, failed cells, a dead kernel, and what the notebook's checks d
 
 import nbformat
 import pytest
+from test_choice import DEMO
 
 from widgets.grading import checks, grader
-from widgets.grading.choice import ChoiceProblem, Option
 from widgets.grading.feedback import GRADE_KEY, as_json
 from widgets.grading.grader import collect, grade_file
 from widgets.grading.kernel import Execution
 from widgets.grading.limits import Limits
 
 PROBLEMS = ["nernst-ek", "nernst-ecl", "nernst-eca"]
-CHOICE = ChoiceProblem(
-    id="demo-sign",
-    symbol="The sign of E_Cl",
-    quantity="the sign of E_Cl in a neuron",
-    options=(
-        Option("a", "negative"),
-        Option("b", "positive", "Chloride is more concentrated outside, but it is an anion."),
-    ),
-    answer="a",
-    explanation="A negative interior repels the anion.",
-    objective="anion",
-    kind="predict",
-)
+CHOICE = DEMO  # a choice problem: "a" is right, "b" and "c" are misconceptions
 
 
 def notebook(problems=PROBLEMS, shown=None):

@@ -109,11 +109,7 @@ def report(submission, limits):
         "schema": JSON_SCHEMA,
         "notebook": submission.path,
         "timeout": limits.timeout,
-        "status": submission.status,
-        "note": submission.note,
-        "problems": [grade.as_dict() for grade in submission.grades],
-        "score": submission.score,
-        "max_score": submission.max_score,
+        **submission.as_dict(),
     }
 
 

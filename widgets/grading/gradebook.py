@@ -182,24 +182,13 @@ def as_json(submissions, limits):
     Returns
     -------
     dict
-        ``schema``, ``timeout`` and ``submissions``: for each, ``submission``,
-        ``status``, ``note``, ``score``, ``max_score`` and ``problems`` (each grade as
-        :meth:`~widgets.grading.grader.Grade.as_dict`).
+        ``schema``, ``timeout`` and ``submissions``: for each, ``submission`` (the path)
+        and the keys of :meth:`~widgets.grading.grader.Submission.as_dict`.
     """
     return {
         "schema": GRADEBOOK_SCHEMA,
         "timeout": limits.timeout,
-        "submissions": [
-            {
-                "submission": s.path,
-                "status": s.status,
-                "note": s.note,
-                "score": s.score,
-                "max_score": s.max_score,
-                "problems": [grade.as_dict() for grade in s.grades],
-            }
-            for s in submissions
-        ],
+        "submissions": [{"submission": s.path, **s.as_dict()} for s in submissions],
     }
 
 

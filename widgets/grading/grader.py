@@ -99,6 +99,23 @@ class Submission:
         """Points available (float)."""
         return sum(grade.max_points for grade in self.grades)
 
+    def as_dict(self):
+        """Return the outcome as a JSON-ready dict (the path is left to the caller).
+
+        Returns
+        -------
+        dict
+            ``status``, ``note``, ``score``, ``max_score`` and ``problems`` (each grade
+            as :meth:`Grade.as_dict`).
+        """
+        return {
+            "status": self.status,
+            "note": self.note,
+            "score": self.score,
+            "max_score": self.max_score,
+            "problems": [grade.as_dict() for grade in self.grades],
+        }
+
 
 def grade_file(path, limits=None):
     """Grade the exercise notebook at ``path``.
