@@ -3,6 +3,8 @@
 import json
 import os
 import resource
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -142,3 +144,19 @@ def test_readme_states_the_default_limits():
     limits = Limits()
     assert f"(`--timeout`, {limits.timeout} s)" in readme
     assert f"(`--memory`, {limits.memory_mib} MiB)" in readme
+
+
+@pytest.mark.slow
+def test_a_kernel_that_cannot_start_under_the_cap_is_one_plain_error(tmp_path):
+    script = (
+        "from widgets.grading.kernel import execute\n"
+        "from widgets.grading.limits import Limits\n"
+        "import nbformat\n"
+        "try:\n"
+        "    execute(nbformat.v4.new_notebook(), Limits(memory_mib=300))\n"
+        "except RuntimeError as err:\n"
+        "    print(err)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "more memory than 300 MiB" in proc.stdout
+    assert proc.stderr == "", "no traceback at exit (nbclient's clean-up of a dead kernel)"

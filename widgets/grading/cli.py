@@ -221,7 +221,7 @@ def _parser():
     )
     parser.add_argument(
         "--memory",
-        type=_whole_number(256, "MiB >= 256"),
+        type=_whole_number(1024, "MiB >= 1024"),  # less does not start a kernel here
         default=Limits.memory_mib,
         metavar="MIB",
         help="memory (address space) of each learner's kernel (default %(default)s MiB)",

@@ -12,6 +12,7 @@ everything the notebook prints or displays, and is recorded here unparsed; the g
 (:mod:`widgets.grading.grader`) reads it and grades it in its own process.
 """
 
+import atexit
 import copy
 import logging
 import subprocess
@@ -99,7 +100,13 @@ def execute(nb, limits=None):
         except DeadKernelError:  # the learner's code crashed the kernel: grade what ran
             client.result.stopped_at = client.started[-1] if client.started else 0
         except Exception as err:  # a missing kernelspec, a start-up timeout, a broken install
-            raise RuntimeError(f"could not run the notebook in a python3 kernel: {err}") from err
+            # nbclient leaves its exit-time clean-up registered when a kernel fails to start,
+            # and that clean-up would print a traceback when Python exits.
+            atexit.unregister(client._cleanup_kernel)
+            raise RuntimeError(
+                f"could not run the notebook in a python3 kernel: {err} (a kernel that dies "
+                f"at start may need more memory than {limits.memory_mib} MiB)"
+            ) from err
     return client.result
 
 

@@ -43,7 +43,7 @@ class Limits:
     memory_mib : int
         Address space of the kernel process, MiB; an allocation beyond it raises
         ``MemoryError`` in the learner's cell. A kernel with the exercises' imports uses
-        about 1 GiB of address space before any answer is computed.
+        about 1 GiB of address space (on Linux) before any answer is computed.
     output_bytes : int
         Output (text, images, widget messages) the grader keeps per notebook, bytes;
         later output is dropped and a note says so.
