@@ -1,5 +1,6 @@
 """Grading a class: every file gets a row saying why, in a CSV a spreadsheet imports."""
 
+import ast
 import csv
 import io
 import json
@@ -259,3 +260,29 @@ def test_the_gradebook_has_each_problems_points(graded_class):
     assert all(by_name["erin-broken.ipynb"][p] == "" for p in NERNST)
     graded = {row["max_total"] for row in table if row["status"] != "not graded"}
     assert graded == {str(FULL_MARKS)}
+
+
+@pytest.mark.slow
+def test_parallel_jobs_share_no_kernel_and_no_folder(tmp_path):
+    # Each notebook creates a file that must not exist yet and reports its kernel and folder.
+    source = (
+        "import os\n"
+        "open('mine.txt', 'x').close()\n"
+        "answer = f'{os.getpid()} {os.getcwd()} {sorted(os.listdir())}'"
+    )
+    paths = []
+    for name in ("one", "two"):
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["answer"]})
+        cell.metadata["grading"] = {"problem": "nernst-ek"}
+        nb.cells.append(cell)
+        paths.append(tmp_path / f"{name}.ipynb")
+        nbformat.write(nb, paths[-1])
+    one, two = (s.grades[0] for s in grade_class(paths, jobs=2))
+    assert one.status == two.status == "invalid", (one, two)  # text, not a number: but it ran
+    (pid_1, cwd_1, files_1), (pid_2, cwd_2, files_2) = (
+        ast.literal_eval(g.answer).split(" ", 2) for g in (one, two)
+    )
+    assert pid_1 != pid_2 and cwd_1 != cwd_2
+    assert files_1 == files_2 == "['mine.txt']"
+    assert str(tmp_path) not in cwd_1 + cwd_2, "a kernel worked in the submissions' folder"

@@ -11,6 +11,8 @@ import multiprocessing
 import os
 import shutil
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -105,13 +107,29 @@ def grade_class(paths, limits=None, jobs=1, progress=None):
         return done
     results = {}
     # "spawn": each worker is a fresh interpreter, safe to fork kernels from on every OS.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(jobs, len(paths)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        min(jobs, len(paths)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
+    )
+    with pool:
         futures = {pool.submit(grade_submission, path, limits): path for path in paths}
         for future in as_completed(futures):
             results[futures[future]] = _result(future, futures[future])
             progress(results[futures[future]])
     return [results[path] for path in paths]
+
+
+def _exit_with_parent(parent):
+    """Stop this worker (and so its kernel) if the grading process is killed."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _result(future, path):
