@@ -1,5 +1,16 @@
 """Cited reference data shared by chapters, explorers and exercises."""
 
+from widgets.data.fluids import FLUIDS, Fluid, get_fluid
 from widgets.data.ions import ION_NAMES, IONS, PRESETS, CellPreset, Ion, get_preset
 
-__all__ = ["ION_NAMES", "IONS", "PRESETS", "CellPreset", "Ion", "get_preset"]
+__all__ = [
+    "FLUIDS",
+    "ION_NAMES",
+    "IONS",
+    "PRESETS",
+    "CellPreset",
+    "Fluid",
+    "Ion",
+    "get_fluid",
+    "get_preset",
+]

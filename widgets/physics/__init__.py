@@ -37,6 +37,7 @@ from widgets.physics.energy import (
     pump_cycle_free_energy,
 )
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
+from widgets.physics.gouy_chapman import GouyChapmanMembrane, membrane_gouy_chapman
 from widgets.physics.nernst import nernst_potential, nernst_slope, thermal_voltage
 from widgets.physics.poisson_boltzmann import MembraneProfile, solve_membrane_pb
 from widgets.physics.pump import mullins_noda_potential, pump_activation, pump_current_density
@@ -47,22 +48,26 @@ from widgets.physics.pump_leak import (
 )
 from widgets.physics.screening import (
     WATER_PERMITTIVITY_RELATIVE,
+    boltzmann_concentration,
     debye_length,
     diffuse_layer_capacitance,
     gouy_chapman_potential,
     grahame_surface_potential,
+    grahame_surface_potential_mixed,
     ionic_strength,
     water_relative_permittivity,
 )
 from widgets.physics.selectivity import selectivity_free_energy, transfer_free_energy
 
 __all__ = [
+    "GouyChapmanMembrane",
     "MEMBRANE_CAPACITANCE",
     "MembraneProfile",
     "PumpLeakParams",
     "RestingMembrane",
     "WATER_PERMITTIVITY_RELATIVE",
     "atp_rate_from_sodium_influx",
+    "boltzmann_concentration",
     "boltzmann_open_probability",
     "brain_resting_power",
     "charged_ion_fraction",
@@ -76,6 +81,7 @@ __all__ = [
     "ghk_voltage",
     "gouy_chapman_potential",
     "grahame_surface_potential",
+    "grahame_surface_potential_mixed",
     "hh_resting_conductances",
     "hh_steady_state_gates",
     "ionic_strength",
@@ -83,6 +89,7 @@ __all__ = [
     "membrane_charge",
     "membrane_current_density",
     "membrane_field",
+    "membrane_gouy_chapman",
     "metabolic_power",
     "mullins_noda_potential",
     "nernst_potential",
