@@ -10,13 +10,14 @@ import nbformat
 import pytest
 
 from widgets.grading import cli
-from widgets.grading.checks import PROBLEMS
 from widgets.grading.notebook import answer_cells
+from widgets.grading.problems import PROBLEM_SETS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLVED = ROOT / "exercises" / "solutions" / "nernst.ipynb"
 LEARNER = ROOT / "exercises" / "nernst.ipynb"
 CLI = [sys.executable, "-m", "widgets.grading"]
+PROBLEMS = {p.id: p for p in PROBLEM_SETS["nernst"].PROBLEMS}  # the notebooks graded here
 
 # A learner's worst day: each answer cell goes wrong in its own way.
 BROKEN_ANSWERS = {

@@ -178,8 +178,10 @@ def test_boltzmann_concentration_keeps_the_electrochemical_potential(c, z, psi):
 
 
 def test_cations_gather_and_anions_leave_a_negative_surface():
-    assert boltzmann_concentration(140.0, 1, -0.030) > 140.0 > boltzmann_concentration(
-        140.0, -1, -0.030
+    assert (
+        boltzmann_concentration(140.0, 1, -0.030)
+        > 140.0
+        > boltzmann_concentration(140.0, -1, -0.030)
     )
     assert boltzmann_concentration(2.0, 2, -0.030) / 2.0 == pytest.approx(
         (boltzmann_concentration(140.0, 1, -0.030) / 140.0) ** 2

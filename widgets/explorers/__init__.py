@@ -6,5 +6,12 @@ with a note on how to run it, on the book's website.
 
 from widgets.explorers.base import Explorer
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
+from widgets.explorers.screening import ScreeningExplorer, screening_explorer
 
-__all__ = ["Explorer", "NernstExplorer", "nernst_explorer"]
+__all__ = [
+    "Explorer",
+    "NernstExplorer",
+    "ScreeningExplorer",
+    "nernst_explorer",
+    "screening_explorer",
+]

@@ -14,3 +14,7 @@ MEMBRANE_COLOUR = "#E69F00"  # orange
 NEUTRAL_COLOUR = "#000000"  # black: totals, the membrane potential
 MUTED_COLOUR = "#777777"  # grey: guides, reference lines
 ACCENT_COLOUR = "#56B4E9"  # sky blue: the current point of an explorer
+# The mobile ions of a salt whatever their species (the screening chapter's 1:1 salt):
+# two colours of Tol's high-contrast scheme, apart from every ion colour above.
+CATION_COLOUR = "#AA3377"  # wine
+ANION_COLOUR = "#DDAA33"  # gold

@@ -16,6 +16,7 @@ from widgets.constants import (
     VACUUM_PERMITTIVITY,
     ZERO_CELSIUS,
 )
+from widgets.data.fluids import get_fluid
 from widgets.physics.nernst import thermal_voltage
 
 # Malmberg & Maryott (1956, J Res NBS 56:1), eq. (3): eps_r(t) of pure water, t in degC,
@@ -102,6 +103,33 @@ def ionic_strength(c, z):
     """
     c, z = check.per_ion(c=check.non_negative("c", c), z=check.nonzero("z", z))
     return float(0.5 * np.sum(c * z**2))
+
+
+def fluid_ionic_strength(key):
+    """Return the ionic strength of fluid ``key`` of :data:`widgets.data.FLUIDS`, in mM.
+
+    Parameters
+    ----------
+    key : str
+        A fluid's key, e.g. ``"blood_plasma"``.
+
+    Returns
+    -------
+    float
+        Ionic strength in mol/m^3 (= mM), from the fluid's composition.
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is not a known fluid.
+
+    Examples
+    --------
+    >>> fluid_ionic_strength("blood_plasma")
+    149.5
+    """
+    fluid = get_fluid(key)
+    return ionic_strength(list(fluid.c.values()), list(fluid.z.values()))
 
 
 def debye_length(ionic_strength, T=BODY_TEMPERATURE, eps_r=WATER_PERMITTIVITY_RELATIVE):
