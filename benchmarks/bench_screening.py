@@ -12,7 +12,7 @@ import itertools
 
 import matplotlib.pyplot as plt
 import numpy as np
-from timing import measure, report
+from timing import measure, report, setter
 
 from widgets.explorers import screening_explorer
 from widgets.figures import ScreeningFigure
@@ -42,16 +42,6 @@ def naive_redraw(v, c_salt):
     fig.savefig(buffer, format="png")
     plt.close(fig)
     return buffer.getvalue()
-
-
-def _setter(control, values):
-    """Return a callable that sets the next of ``values`` (cycling), so each call changes it."""
-    cycle = itertools.cycle(values)
-
-    def set_next():
-        control.value = next(cycle)
-
-    return set_next
 
 
 def _exact_solve(voltages):
@@ -91,7 +81,7 @@ def main():
     for label, name, values in rows:
         report(
             f"explorer update: {label}",
-            measure(_setter(controls[name], values), repeat=REPEAT),
+            measure(setter(controls[name], values), repeat=REPEAT),
             UPDATE_TARGET_MS,
         )
     figure = ScreeningFigure(c_cytosol=C_CYTO)
