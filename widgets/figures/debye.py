@@ -87,7 +87,7 @@ def plot_debye_lengths(fluids, T=BODY_TEMPERATURE, cell_radius=None):
         )
     ax.set_xlim(3e-6, 2e6)  # room on the right for the labels of the saltiest fluids
     ax.set_xlabel("ionic strength I (mM, log scale)")
-    ax.set_ylabel("Debye length λ_D (nm, log scale)")
+    ax.set_ylabel(r"Debye length $\lambda_D$ (nm, log scale)")
     ax.grid(True, which="major", color="#e4e4e4", linewidth=0.6)
     ax.legend(loc="lower left", fontsize=8, frameon=False)
     return fig
@@ -125,8 +125,11 @@ def plot_membrane_profile(profile, half_width=5e-9):
     ax_phi.axhline(0.0, color=MUTED_COLOUR, linewidth=0.8)
     for x_face, length in ((outer, -profile.debye_length_out), (inner, profile.debye_length_in)):
         ax_phi.axvline(x_face + length / NM, color=MUTED_COLOUR, linestyle=":", linewidth=1.2)
-    ax_phi.text(outer - profile.debye_length_out / NM, -10, "λ_D ", ha="right", fontsize=9)
-    ax_phi.text(inner + profile.debye_length_in / NM, -10, " λ_D", ha="left", fontsize=9)
+    for x_mark, label, align in (
+        (outer - profile.debye_length_out / NM, r"$\lambda_D$ ", "right"),
+        (inner + profile.debye_length_in / NM, r" $\lambda_D$", "left"),
+    ):
+        ax_phi.text(x_mark, -10, label, ha=align, fontsize=10)
     bulk = np.where(np.arange(x_nm.size) <= profile.outer_index, profile.cation[0], np.nan)
     bulk[profile.inner_index :] = profile.cation[-1]
     for values, colour, style, name in (
@@ -207,7 +210,7 @@ def plot_surface_charge(sigma, salt, calcium, T=BODY_TEMPERATURE, distance=3e-9)
         gid="debye_hueckel",
     )
     ax_layer.axvline(lam / NM, color=MUTED_COLOUR, linestyle=":", linewidth=1.0)
-    ax_layer.text(lam / NM, 0.0, " λ_D", fontsize=8, va="top")
+    ax_layer.text(lam / NM, 0.0, r" $\lambda_D$", fontsize=9, va="top")
     ax_layer.set_xlabel("distance from the face (nm)")
     ax_layer.set_ylabel("potential ψ (mV)")
     ax_layer.set_title(f"{format_number(sigma / E_PER_NM2, 2)} e/nm² in {salt:g} mM", fontsize=9)
