@@ -17,7 +17,7 @@ TEMPERATURE_RANGE = (0.0, 45.0)  # degC: ice water to fever
 BATH_FLUIDS = ("blood_plasma", "saline", "sea_water", "fresh_water", "pure_water")
 CYTOSOL = "cytoplasm"  # the fluid inside, fixed
 SITE_GRID_POINTS = 21  # bath salt values precomputed for the static site
-_WIDE = {"description_width": "13em"}
+_WIDE = {"description_width": "15em"}  # room for "Outer-face charge (e/nm²)"
 VIEW_LABELS = {"near": "±10 nm next to the membrane", "wide": "whole ion clouds (±6 λ_D)"}
 
 

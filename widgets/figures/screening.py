@@ -335,7 +335,7 @@ class ScreeningFigure:
         if not np.allclose(ax_ions.get_ylim(), limits):
             ax_ions.set_ylim(limits)
             ticks = _log_ticks(*limits)
-            ax_ions.set_yticks(ticks, [_number(t) for t in ticks])
+            ax_ions.set_yticks(ticks, [f"{t:g}".replace("-", "−") for t in ticks])
             ax_ions.yaxis.set_minor_locator(NullLocator())
 
     def _membrane_band_at(self, face):
