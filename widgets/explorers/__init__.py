@@ -5,13 +5,25 @@ with a note on how to run it, on the book's website.
 """
 
 from widgets.explorers.base import Explorer
+from widgets.explorers.channels import (
+    RestExplorer,
+    SelectivityExplorer,
+    channels_explorer,
+    rest_explorer,
+    selectivity_explorer,
+)
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
 from widgets.explorers.screening import ScreeningExplorer, screening_explorer
 
 __all__ = [
     "Explorer",
     "NernstExplorer",
+    "RestExplorer",
     "ScreeningExplorer",
+    "SelectivityExplorer",
+    "channels_explorer",
     "nernst_explorer",
+    "rest_explorer",
     "screening_explorer",
+    "selectivity_explorer",
 ]
