@@ -48,12 +48,7 @@ def format_number(value, decimals=1, signed=False):
     >>> format_number(0.04, 2, signed=True)
     '+0.04'
     """
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"value must be a number; got {value!r}") from None
-    if not np.isfinite(number):
-        raise ValueError(f"value must be finite; got {value!r}")
+    number = _finite(value)
     if int(decimals) != decimals or decimals < 0:
         raise ValueError(f"decimals must be a non-negative integer; got {decimals!r}")
     text = f"{number:+.{int(decimals)}f}" if signed else f"{number:.{int(decimals)}f}"
@@ -92,3 +87,59 @@ def format_count(value):
     if number < 0:
         raise ValueError(f"value must not be negative; got {value!r}")
     return DisplayText(f"{number:,.0f}".replace(",", "\N{THIN SPACE}"))
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def format_scientific(value, digits=2):
+    """Return ``value`` as a mantissa times a power of ten, e.g. ``"1.2 × 10⁸"``.
+
+    Parameters
+    ----------
+    value : float
+        A finite number (a count, a rate, a power).
+    digits : int, optional
+        Significant digits of the mantissa (default 2); at least 1.
+
+    Returns
+    -------
+    str
+        ``"m × 10ⁿ"`` with superscript digits and a true minus sign; numbers from
+        1 to 999 (after rounding) are written plainly, e.g. ``"42"``.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a finite number or ``digits`` is not a positive integer.
+
+    Examples
+    --------
+    >>> format_scientific(1.1568e8)
+    '1.2 × 10⁸'
+    >>> format_scientific(-3.52e-12, 3)
+    '−3.52 × 10⁻¹²'
+    >>> format_scientific(42.0)
+    '42'
+    """
+    number = _finite(value)
+    if int(digits) != digits or digits < 1:
+        raise ValueError(f"digits must be a positive integer; got {digits!r}")
+    digits = int(digits)
+    mantissa, exponent = f"{number:.{digits - 1}e}".split("e")
+    exponent = int(exponent)
+    if 0 <= exponent < 3:  # 1 to 999: plain digits, the same significant figures
+        return format_number(float(mantissa) * 10**exponent, max(0, digits - 1 - exponent))
+    power = str(exponent).translate(_SUPERSCRIPTS)
+    return f"{mantissa} × 10{power}".replace("-", MINUS)
+
+
+def _finite(value):
+    """Return ``value`` as a float, raising ValueError unless it is a finite number."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"value must be a number; got {value!r}") from None
+    if not np.isfinite(number):
+        raise ValueError(f"value must be finite; got {value!r}")
+    return number

@@ -6,5 +6,6 @@ with a note on how to run it, on the book's website.
 
 from widgets.explorers.base import Explorer
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
+from widgets.explorers.pump import PumpExplorer, pump_explorer
 
-__all__ = ["Explorer", "NernstExplorer", "nernst_explorer"]
+__all__ = ["Explorer", "NernstExplorer", "PumpExplorer", "nernst_explorer", "pump_explorer"]
