@@ -9,7 +9,7 @@ import pytest
 
 from widgets.explorers import pump_explorer
 from widgets.explorers.pump import SCENARIOS, matching_scenario
-from widgets.figures.pump import HOUR, N_POINTS
+from widgets.figures.pump import HOUR, N_POINTS, RTOL
 from widgets.physics import PumpLeakParams, intervention_params, simulate_intervention
 from widgets.physics.pump_leak import steady_state
 
@@ -45,6 +45,7 @@ def assert_draws_the_physics(explorer):
         block_time=60.0 * block,
         duration=duration_h * HOUR,
         t_eval=np.linspace(0.0, duration_h * HOUR, N_POINTS),
+        rtol=RTOL,
     )
     figure = explorer.figure
     np.testing.assert_allclose(figure.lines["v"].get_ydata()[1:], run.v * 1e3, rtol=1e-9)

@@ -12,12 +12,13 @@ from PIL import Image
 
 from widgets.constants import FARADAY
 from widgets.figures import PumpFigure, render_png
-from widgets.figures.pump import BASELINE, DURATIONS_H, HOUR, N_POINTS
+from widgets.figures.pump import BASELINE, DURATIONS_H, HOUR, N_POINTS, RTOL
 from widgets.physics import (
     PumpLeakParams,
     intervention_params,
     leak_potential,
     pump_electrogenic_contribution,
+    simulate_intervention,
 )
 from widgets.physics.pump_leak import VALENCE, simulate, steady_state
 
@@ -41,6 +42,7 @@ def independent_run(pump_percent, k_out, block_minutes, duration_h):
         protocol=protocol,
         initial=REST,
         t_eval=np.linspace(0.0, duration, N_POINTS),
+        rtol=RTOL,
     )
     return after, run
 
@@ -136,9 +138,10 @@ def test_band_spans_v_and_the_leaks_own_potential():
 
 def test_block_span_covers_the_block():
     figure = PumpFigure(100.0, block_minutes=30.0, duration_h=4.0)
-    assert figure.block_spans["k"].get_width() == pytest.approx(0.5)
+    assert figure.block_span.get_width() == pytest.approx(0.5)
+    assert figure.block_span.get_x() == 0.0
     figure.update(block_minutes=0.0)
-    assert figure.block_spans["k"].get_width() == 0.0
+    assert figure.block_span.get_width() == 0.0
 
 
 def test_cursor_reads_the_traces():
@@ -147,10 +150,10 @@ def test_cursor_reads_the_traces():
         t_h, y = drawn(figure, name)
         (x,), (point,) = figure.cursor_points[name].get_data()
         assert x == 1.0 and point == pytest.approx(np.interp(1.0, t_h, y))
-        assert list(figure.cursor_lines[name].get_xdata()) == [1.0, 1.0]
-    assert figure.cursor_text.get_text().startswith("t = 1.00 h:")
+    assert list(figure.cursor_line.get_xdata()) == [1.0, 1.0]
     values = figure.values_at(1.0)
-    assert f"K⁺ {values['k']:.1f} mM" in figure.cursor_text.get_text()
+    assert f"At 1.00 h: V = {values['v']:.1f} mV".replace("-", "−") in figure.summary()
+    assert f"[K⁺] {values['k']:.1f} mM" in figure.summary()
 
 
 def test_cursor_can_hide_and_follows_a_shorter_run():
@@ -158,7 +161,7 @@ def test_cursor_can_hide_and_follows_a_shorter_run():
     figure.update(duration_h=2.0)
     assert figure.cursor_h == 2.0, "the cursor must stay inside a shorter run"
     figure.update(cursor_h=None)
-    assert not figure.cursor_lines["v"].get_visible() and figure.cursor_text.get_text() == ""
+    assert not figure.cursor_line.get_visible() and not figure.cursor_points["v"].get_visible()
     assert "At " not in figure.summary()
 
 
@@ -279,3 +282,16 @@ def test_every_setting_stays_inside_the_axes(pump, k_out, block, duration):
         for line in (figure.lines[name], figure.steady_lines[name]):
             y = np.asarray(line.get_ydata())
             assert bottom <= y.min() and y.max() <= top, f"{name} leaves its axis at {pump, k_out}"
+
+
+@pytest.mark.parametrize("setting", [(0.0, 5.0, 0.0, 24.0), (100.0, 5.0, 30.0, 4.0)])
+def test_figure_tolerance_changes_nothing_visible(setting):
+    # The figure integrates at rtol = 1e-4 for speed; simulate()'s default is 1e-5.
+    figure = PumpFigure(*setting)
+    after, run = independent_run(*setting)
+    fine = simulate_intervention(
+        NEURON, setting[0] / 100, setting[1], setting[2] * 60, setting[3] * HOUR,
+        t_eval=run.t, rtol=1e-7,
+    )  # fmt: skip
+    assert np.abs(drawn(figure, "v")[1] - fine.v * 1e3).max() < 0.05  # mV, shown to 0.1
+    assert np.abs(drawn(figure, "k")[1] - fine.c_in[:, 1]).max() < 0.05  # mM, shown to 0.1

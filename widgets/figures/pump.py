@@ -17,7 +17,9 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon, Rectangle
+from matplotlib.transforms import blended_transform_factory
 
 from widgets import validation as check
 from widgets.constants import AVOGADRO
@@ -36,14 +38,13 @@ from widgets.physics import (
     intervention_params,
     leak_potential,
     metabolic_power,
-    pump_electrogenic_contribution,
     simulate_intervention,
 )
 from widgets.physics.pump import pump_cycle_rate
 from widgets.physics.pump_leak import steady_state
 
 FIGSIZE = (6.4, 6.0)  # in: 640 x 600 px at 100 dpi
-MARGINS = {"left": 0.13, "right": 0.97, "bottom": 0.085, "top": 0.845, "hspace": 0.14}
+MARGINS = {"left": 0.13, "right": 0.97, "bottom": 0.085, "top": 0.885, "hspace": 0.14}
 PUMP_RANGE = (0.0, 200.0)  # % of the normal pump capacity
 K_OUT_RANGE = (1.0, 20.0)  # mM of bath K+
 BLOCK_RANGE = (0.0, 120.0)  # min of pump block before the pump runs at capacity
@@ -56,6 +57,9 @@ V_LIMITS_MV = (-90.0, 10.0)
 CONCENTRATION_LIMITS = (0.0, 160.0)  # mM, for Na+ and K+ alike
 VOLUME_LIMITS = ((80.0, 130.0), (50.0, 375.0))  # % of rest: near rest, or swollen
 CACHE_SIZE = 64  # simulations kept
+# Integrator tolerance: a third fewer steps than simulate()'s default (1e-5), for errors
+# below 0.005 mV and 0.03 mM, under half the last digit shown (test_pump_figure.py).
+RTOL = 1e-4
 
 PANELS = ("v", "na", "k", "volume")
 LABELS = {
@@ -135,14 +139,17 @@ def pump_run(pump_percent, k_out, block_minutes, duration_h, params=None):
         block_time=block_minutes * 60.0,
         duration=duration,
         t_eval=np.linspace(0.0, duration, N_POINTS),
+        rtol=RTOL,
     )
     after = intervention_params(params, pump_percent / 100.0, k_out)
+    steady = steady_state(after)
     return PumpRun(
         params=after,
         trajectory=run,
         leak_v=leak_potential(after, run.c_in),
-        steady=steady_state(after),
-        share=pump_electrogenic_contribution(after),
+        steady=steady,
+        # As pump_electrogenic_contribution(after), without solving the steady state again.
+        share=steady.v - leak_potential(after, steady.c_in),
         half_time=gradient_half_time(run.t, run.c_in[:, 1], after.k_out),
     )
 
@@ -181,12 +188,12 @@ class PumpFigure:
         The leaks' own potential (mV): V without the pump current.
     share_band : matplotlib.patches.Polygon
         The band between V and ``leak_line``: the pump's electrogenic share.
-    steady_lines, cursor_lines, cursor_points : dict of str to Line2D
-        Per panel: the steady state, the cursor and the value it reads.
-    block_spans : dict of str to matplotlib.patches.Rectangle
-        Per panel: the interval in which the pump is blocked first.
-    cursor_text : matplotlib.text.Text
-        The values the cursor reads, above the panels.
+    steady_lines, cursor_points : dict of str to Line2D
+        Per panel: the steady state, and the value the cursor reads.
+    cursor_line : matplotlib.lines.Line2D
+        The cursor, across all panels (x in h, y in figure fractions).
+    block_span : matplotlib.patches.Rectangle
+        The interval in which the pump is blocked first, across all panels.
     run : PumpRun
         The simulation drawn.
     pump_percent, k_out, block_minutes, duration_h, cursor_h : float
@@ -234,10 +241,9 @@ class PumpFigure:
             self.leak_line,
             self.share_band,
             *self.steady_lines.values(),
-            *self.block_spans.values(),
-            *self.cursor_lines.values(),
+            self.block_span,
+            self.cursor_line,
             *self.cursor_points.values(),
-            self.cursor_text,
         ]
         self._renderer = AggRenderer(self.fig, dynamic, state=self._static_state)
 
@@ -377,25 +383,17 @@ class PumpFigure:
     def _build_artists(self):
         axes = self.fig.subplots(len(PANELS), 1, sharex=True)
         self.axes = dict(zip(PANELS, axes, strict=True))
-        self.lines, self.steady_lines, self.cursor_lines = {}, {}, {}
-        self.cursor_points, self.block_spans = {}, {}
+        self.lines, self.steady_lines, self.cursor_points = {}, {}, {}
         for name, ax in self.axes.items():
             ax.grid(True, color="#e4e4e4", linewidth=0.6)
             ax.set_axisbelow(True)
             ax.axvline(0.0, color=MUTED_COLOUR, linewidth=0.8, zorder=1)
             ax.set_ylabel(LABELS[name], fontsize=9)
             ax.tick_params(labelsize=8)
-            self.block_spans[name] = ax.add_patch(
-                Rectangle((0.0, 0.0), 0.0, 1.0, transform=ax.get_xaxis_transform(),
-                          facecolor="#d9d9d9", edgecolor="none", zorder=0.5)
-            )  # fmt: skip
             (self.steady_lines[name],) = ax.plot(
                 [], [], color=COLOURS[name], linestyle=":", linewidth=1.4, zorder=2
             )
             (self.lines[name],) = ax.plot([], [], color=COLOURS[name], linewidth=1.8, zorder=3)
-            (self.cursor_lines[name],) = ax.plot(
-                [], [], color=ACCENT_COLOUR, linewidth=1.2, zorder=4
-            )
             (self.cursor_points[name],) = ax.plot(
                 [], [], linestyle="none", marker="o", markersize=5.5, zorder=5,
                 markerfacecolor=ACCENT_COLOUR, markeredgecolor=NEUTRAL_COLOUR,
@@ -414,15 +412,24 @@ class PumpFigure:
         for name in ("na", "k"):
             self.axes[name].set_ylim(CONCENTRATION_LIMITS)
         self.axes["volume"].set_xlabel("time after the change (h)", fontsize=9)
-        # Plain text, one short line: each glyph costs paint time at every update.
-        self.cursor_text = self.fig.text(0.015, 0.962, "", fontsize=9.5)
+        # One cursor line and one block span cross all four panels: x in data (the panels
+        # share it), y in figure fractions. Every artist repainted costs time at each update.
+        across = blended_transform_factory(v_ax.transData, self.fig.transFigure)
+        bottom, top = MARGINS["bottom"], MARGINS["top"]
+        self.block_span = self.fig.add_artist(
+            Rectangle((0.0, bottom), 0.0, top - bottom, transform=across,
+                      facecolor="#bdbdbd", alpha=0.45, edgecolor="none", zorder=0.5)
+        )  # fmt: skip
+        self.cursor_line = self.fig.add_artist(
+            Line2D([], [], transform=across, color=ACCENT_COLOUR, linewidth=1.2, zorder=4)
+        )
         self.fig.legend(
             [self.lines["v"], self.share_band, self.steady_lines["v"],
-             self.leak_line, self.block_spans["v"]],
+             self.leak_line, self.block_span],
             ["simulated", "electrogenic share", "steady state (t → ∞)",
              "V of the leaks alone (no pump current)", "pump blocked"],
             loc="lower center",
-            bbox_to_anchor=(0.55, MARGINS["top"] + 0.005),
+            bbox_to_anchor=(0.55, MARGINS["top"] + 0.01),
             ncol=3,
             fontsize=7.5,
             frameon=False,
@@ -464,7 +471,7 @@ class PumpFigure:
         for name, line in self.lines.items():
             line.set_data(time_h, np.concatenate([[rest[name]], traces[name]]))
             self.steady_lines[name].set_data([start, end], [steady[name]] * 2)
-            self.block_spans[name].set_width(min(self.block_minutes / 60.0, self.duration_h))
+        self.block_span.set_width(min(self.block_minutes / 60.0, self.duration_h))
         leak_mV = np.concatenate([[self.rest_leak_v], self.run.leak_v]) * MV_PER_V
         self.leak_line.set_data(time_h, leak_mV)
         v_mV = self.lines["v"].get_ydata()
@@ -479,19 +486,13 @@ class PumpFigure:
 
     def _draw_cursor(self):
         visible = self.cursor_h is not None
-        for name in PANELS:
-            self.cursor_lines[name].set_visible(visible)
-            self.cursor_points[name].set_visible(visible)
+        for artist in (self.cursor_line, *self.cursor_points.values()):
+            artist.set_visible(visible)
         if not visible:
-            self.cursor_text.set_text("")
             return
-        values = self.values_at(self.cursor_h)
-        for name, ax in self.axes.items():
-            self.cursor_lines[name].set_data([self.cursor_h] * 2, ax.get_ylim())
-            self.cursor_points[name].set_data([self.cursor_h], [values[name]])
-        self.cursor_text.set_text(
-            f"t = {self.cursor_h:.2f} h:  {_values_words(values, short=True)}"
-        )
+        self.cursor_line.set_data([self.cursor_h] * 2, [MARGINS["bottom"], MARGINS["top"]])
+        for name, value in self.values_at(self.cursor_h).items():
+            self.cursor_points[name].set_data([self.cursor_h], [value])
 
     def _static_state(self):
         # The static artists change only with the time axis and the volume axis.
@@ -530,11 +531,9 @@ class PumpFigure:
         return f" after {_number(self.block_minutes)} min blocked"
 
 
-def _values_words(values, short=False):
+def _values_words(values):
     v, na, k = (format_number(values[name], 1) for name in ("v", "na", "k"))
     volume = format_number(values["volume"], 0)
-    if short:
-        return f"V {v} mV   Na⁺ {na} mM   K⁺ {k} mM   volume {volume} %"
     return f"V = {v} mV, [Na⁺] {na} mM, [K⁺] {k} mM, volume {volume} %"
 
 
