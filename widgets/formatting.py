@@ -48,7 +48,12 @@ def format_number(value, decimals=1, signed=False):
     >>> format_number(0.04, 2, signed=True)
     '+0.04'
     """
-    number = _finite(value)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"value must be a number; got {value!r}") from None
+    if not np.isfinite(number):
+        raise ValueError(f"value must be finite; got {value!r}")
     if int(decimals) != decimals or decimals < 0:
         raise ValueError(f"decimals must be a non-negative integer; got {decimals!r}")
     text = f"{number:+.{int(decimals)}f}" if signed else f"{number:.{int(decimals)}f}"
@@ -89,24 +94,23 @@ def format_count(value):
     return DisplayText(f"{number:,.0f}".replace(",", "\N{THIN SPACE}"))
 
 
-_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_SUPERSCRIPTS = str.maketrans("-0123456789", "\N{SUPERSCRIPT MINUS}⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def format_scientific(value, digits=2):
-    """Return ``value`` as a mantissa times a power of ten, e.g. ``"1.2 × 10⁸"``.
+def format_scientific(value, digits=3):
+    """Return ``value`` in scientific notation as printed: a mantissa × 10 to a power.
 
     Parameters
     ----------
     value : float
-        A finite number (a count, a rate, a power).
+        A finite number.
     digits : int, optional
-        Significant digits of the mantissa (default 2); at least 1.
+        Significant digits of the mantissa (default 3).
 
     Returns
     -------
-    str
-        ``"m × 10ⁿ"`` with superscript digits and a true minus sign; numbers from
-        1 to 999 (after rounding) are written plainly, e.g. ``"42"``.
+    DisplayText
+        For example ``"8.85 × 10⁻¹²"``; the power is omitted when it is 0.
 
     Raises
     ------
@@ -115,31 +119,16 @@ def format_scientific(value, digits=2):
 
     Examples
     --------
-    >>> format_scientific(1.1568e8)
-    '1.2 × 10⁸'
-    >>> format_scientific(-3.52e-12, 3)
-    '−3.52 × 10⁻¹²'
-    >>> format_scientific(42.0)
-    '42'
+    >>> format_scientific(8.8541878e-12, 4)
+    '8.854 × 10⁻¹²'
+    >>> format_scientific(-3.3e-25, 2), format_scientific(2.5, 2)
+    ('−3.3 × 10⁻²⁵', '2.5')
     """
-    number = _finite(value)
     if int(digits) != digits or digits < 1:
         raise ValueError(f"digits must be a positive integer; got {digits!r}")
-    digits = int(digits)
-    mantissa, exponent = f"{number:.{digits - 1}e}".split("e")
-    exponent = int(exponent)
-    if 0 <= exponent < 3:  # 1 to 999: plain digits, the same significant figures
-        return format_number(float(mantissa) * 10**exponent, max(0, digits - 1 - exponent))
-    power = str(exponent).translate(_SUPERSCRIPTS)
-    return f"{mantissa} × 10{power}".replace("-", MINUS)
-
-
-def _finite(value):
-    """Return ``value`` as a float, raising ValueError unless it is a finite number."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"value must be a number; got {value!r}") from None
-    if not np.isfinite(number):
-        raise ValueError(f"value must be finite; got {value!r}")
-    return number
+    format_number(value, 0)  # validates value: a finite number
+    mantissa, exponent = f"{float(value):.{int(digits) - 1}e}".split("e")
+    mantissa = mantissa.replace("-", MINUS)
+    if int(exponent) == 0:
+        return DisplayText(mantissa)
+    return DisplayText(f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPTS)}")

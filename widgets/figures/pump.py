@@ -353,7 +353,7 @@ class PumpFigure:
             "steady-state V": _mV(steady.v),
             "electrogenic share of it": _mV(self.run.share),
             "time to lose half the K⁺ gradient": self._half_time_text(),
-            "ATP per second at steady state": format_scientific(self.run.atp_rate * AVOGADRO),
+            "ATP per second at steady state": format_scientific(self.run.atp_rate * AVOGADRO, 2),
         }
 
     def alt_text(self):
@@ -504,7 +504,7 @@ class PumpFigure:
         atp_rate = self.run.atp_rate
         return (
             f"Steady state: V = {_mV(self.run.steady.v)}, electrogenic share "
-            f"{_mV(self.run.share)} (pump {format_scientific(atp_rate * AVOGADRO)} ATP/s, "
+            f"{_mV(self.run.share)} (pump {format_scientific(atp_rate * AVOGADRO, 2)} ATP/s, "
             f"{format_number(metabolic_power(atp_rate) * 1e12, 1)} pW)."
         )
 
