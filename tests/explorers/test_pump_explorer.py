@@ -237,7 +237,7 @@ def test_mimebundle_offers_the_widget_and_an_honest_snapshot(explorer):
     assert not re.search(r"<(input|select|button|script)", page), "no dead controls"
     src = re.search(r'src="data:image/png;base64,([^"]+)"', page)[1]
     assert base64.b64decode(src) == explorer.image.value
-    for value in ("100 % of normal", "5 mM", "−64.1 mV", "3.9 × 10⁷"):
+    for value in ("100 % of normal", "5 mM", "−64.1 mV", "3.9 × 10⁷", "[K⁺] 140.0 mM"):
         assert value in page, f"the caption does not list {value!r}"
 
 

@@ -350,6 +350,9 @@ class PumpFigure:
             "pump blocked first": f"{_number(self.block_minutes)} min",
             "duration": f"{_number(self.duration_h)} h",
             "cursor": "hidden" if self.cursor_h is None else f"{self.cursor_h:.2f} h",
+            "values at the cursor": (
+                "—" if self.cursor_h is None else _values_words(self.values_at(self.cursor_h))
+            ),
             "steady-state V": _mV(steady.v),
             "electrogenic share of it": _mV(self.run.share),
             "time to lose half the K⁺ gradient": self._half_time_text(),
