@@ -15,8 +15,8 @@ from widgets.figures.pump import (
     PumpFigure,
 )
 
-_WIDE = {"description_width": "14em"}
-_SLIDER_LAYOUT = {"width": "36em", "max_width": "100%"}
+_WIDE = {"description_width": "15.5em"}  # fits "Pump capacity (% of normal)"
+_SLIDER_LAYOUT = {"width": "38em", "max_width": "100%"}
 # Cursor steps per run: one per simulated interval, so the cursor lands on samples and
 # every preset's cursor time (a multiple of 0.5 h) lies on the grid the browser snaps to.
 CURSOR_STEPS = N_POINTS - 1
