@@ -5,7 +5,25 @@ with a note on how to run it, on the book's website.
 """
 
 from widgets.explorers.base import Explorer
+from widgets.explorers.channels import (
+    RestExplorer,
+    SelectivityExplorer,
+    channels_explorer,
+    rest_explorer,
+    selectivity_explorer,
+)
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
 from widgets.explorers.pump import PumpExplorer, pump_explorer
 
-__all__ = ["Explorer", "NernstExplorer", "PumpExplorer", "nernst_explorer", "pump_explorer"]
+__all__ = [
+    "Explorer",
+    "NernstExplorer",
+    "PumpExplorer",
+    "RestExplorer",
+    "SelectivityExplorer",
+    "channels_explorer",
+    "nernst_explorer",
+    "pump_explorer",
+    "rest_explorer",
+    "selectivity_explorer",
+]

@@ -356,7 +356,7 @@ class PumpFigure:
             "steady-state V": _mV(steady.v),
             "electrogenic share of it": _mV(self.run.share),
             "time to lose half the K⁺ gradient": self._half_time_text(),
-            "ATP per second at steady state": format_scientific(self.run.atp_rate * AVOGADRO, 2),
+            "ATP per second at steady state": _count(self.run.atp_rate * AVOGADRO),
         }
 
     def alt_text(self):
@@ -507,7 +507,7 @@ class PumpFigure:
         atp_rate = self.run.atp_rate
         return (
             f"Steady state: V = {_mV(self.run.steady.v)}, electrogenic share "
-            f"{_mV(self.run.share)} (pump {format_scientific(atp_rate * AVOGADRO, 2)} ATP/s, "
+            f"{_mV(self.run.share)} (pump {_count(atp_rate * AVOGADRO)} ATP/s, "
             f"{format_number(metabolic_power(atp_rate) * 1e12, 1)} pW)."
         )
 
@@ -572,6 +572,11 @@ def _set_xlim_if_changed(ax, limits):
 def _set_ylim_if_changed(ax, limits):
     if not np.allclose(ax.get_ylim(), limits):
         ax.set_ylim(limits)
+
+
+def _count(value):
+    """Return a rate of molecules as printed: 3.9 × 10⁷, or 0 for a blocked pump."""
+    return format_scientific(value, 2) if value > 0 else "0"
 
 
 def _number(value):
