@@ -13,14 +13,20 @@ from widgets.explorers.channels import (
     selectivity_explorer,
 )
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
+from widgets.explorers.pump import PumpExplorer, pump_explorer
+from widgets.explorers.screening import ScreeningExplorer, screening_explorer
 
 __all__ = [
     "Explorer",
     "NernstExplorer",
+    "PumpExplorer",
     "RestExplorer",
+    "ScreeningExplorer",
     "SelectivityExplorer",
     "channels_explorer",
     "nernst_explorer",
+    "pump_explorer",
     "rest_explorer",
+    "screening_explorer",
     "selectivity_explorer",
 ]

@@ -6,11 +6,15 @@ No module here imports ipywidgets: the explorers wrap these figures in controls.
 from widgets.figures.agg import AggRenderer, new_figure, render_png
 from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.nernst import NernstFigure
+from widgets.figures.pump import PumpFigure
+from widgets.figures.screening import ScreeningFigure
 
 __all__ = [
     "AggRenderer",
     "NernstFigure",
+    "PumpFigure",
     "RestFigure",
+    "ScreeningFigure",
     "SelectivityFigure",
     "new_figure",
     "render_png",
