@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SLUGS = sorted(PROBLEM_SETS)
 ALL = [(slug, p) for slug in SLUGS for p in PROBLEM_SETS[slug].PROBLEMS]
 NUMERIC = [p for _, p in ALL if isinstance(p, Problem)]
+NUMERIC_BY_ID = {p.id: p for p in NUMERIC}
 CHOICES = [p for _, p in ALL if isinstance(p, ChoiceProblem)]
 MIN_PROBLEMS = 6
 # The kinds of item every set must hold (BOOK.md, the exercise standard).
@@ -37,7 +38,16 @@ REQUIRED_KINDS = {
 PENDING = {}
 # Sets merged before every set had to declare the roundings its chapter prints and the
 # routes of its calculations (issue 16): each is a strict xfail until it does.
-PENDING_ROUNDED = {"channels": "the channels set declares no ROUNDED and no routes yet"}
+PENDING_ROUNDED = {
+    slug: f"the {slug} set declares no ROUNDED and no routes yet"
+    for slug in ("channels", "pump", "screening")
+}
+# Problems with a slip whose recognition window reaches the right answer's, each a strict
+# xfail until its set is revised.
+PENDING_SLIPS = {  # "<problem id> <slip value to 4 digits>"
+    "screening-share 98.82": "the one-layer slip lies 1.2 % from the answer, inside its own 2 % "
+    "window: a near miss is told it counted one layer",
+}
 # Numeric problems a learner works out by hand: each needs at least one route.
 CALCULATED = [(slug, p) for slug, p in ALL if isinstance(p, Problem) and p.kind == "calculation"]
 ROUTES = [(slug, p, i) for slug, p in ALL if isinstance(p, Problem) for i in range(len(p.routes))]
@@ -196,11 +206,12 @@ def test_a_route_with_every_printed_rounding_at_once_is_graded_correct(slug, pro
 
 
 @pytest.mark.parametrize(
-    ("problem", "slip"),
-    [(p, s) for p in NUMERIC for s in p.slips],
-    ids=lambda x: getattr(x, "id", None) or f"{x.value:.4g}",
+    ("key", "slip"),
+    [pending(f"{p.id} {s.value:.4g}", s, table=PENDING_SLIPS) for p in NUMERIC for s in p.slips],
+    ids=lambda x: x.replace(" ", "-") if isinstance(x, str) else "",
 )
-def test_each_slip_is_named_and_told_apart(problem, slip):
+def test_each_slip_is_named_and_told_apart(key, slip):
+    problem = NUMERIC_BY_ID[key.split()[0]]
     assert not problem.is_correct(slip.value), "a slip's value must not be graded correct"
     window = SLIP_REL_TOL * abs(slip.value)
     assert not problem.is_correct(slip.value - window), "the slip's window reaches a correct answer"
