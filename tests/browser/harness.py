@@ -355,7 +355,7 @@ class ExplorerView:
             """root => ({
                 status: root.querySelector('.rp-status').textContent,
                 alt: root.querySelector('canvas.rp-figure').getAttribute('aria-label'),
-                image: root.rpView.image,
+                image: root.rpView.generation,  // counts the figures received
                 values: Object.fromEntries([...root.querySelectorAll('[data-value]')]
                     .map(e => [e.getAttribute('aria-label')
                         || root.querySelector(`label[for="${e.id}"]`)?.textContent || e.id,

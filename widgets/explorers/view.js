@@ -415,6 +415,7 @@ function sliderControl(spec, send) {
     label.textContent = next.label;
     range.setAttribute("aria-label", next.label);
     box.setAttribute("aria-label", `${next.label}, typed value`);
+    range.dataset.scale = next.scale;
     if (next.scale === "grid") {
       Object.assign(range, { min: 0, max: next.values.length - 1, step: 1 });
     } else {
@@ -673,6 +674,8 @@ const CSS = `
 .rp-explorer .rp-status.rp-invalid { font-weight: normal; border-left: 4px solid #D55E00;
   padding-left: 0.6em; }
 .rp-explorer .rp-figure { display: block; width: 100%; max-width: 640px; height: auto; }
-.rp-explorer summary { display: list-item; cursor: pointer; width: fit-content; }
+.rp-explorer summary { display: list-item; list-style: disclosure-closed inside; cursor: pointer;
+  width: fit-content; }
+.rp-explorer details[open] > summary { list-style-type: disclosure-open; }
 .rp-explorer ul { margin: 0.2em 0; padding-left: 1.4em; }
 `;
