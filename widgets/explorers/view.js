@@ -397,18 +397,11 @@ function sliderControl(spec, send) {
     event.preventDefault(); // the view, not the browser, steps the value
     choose(target);
   });
-  const typed = () => {
-    const number = Number(box.value);
-    if (box.value.trim() === "" || !Number.isFinite(number)) {
-      box.value = boxText(value, current);
-      return;
-    }
-    const clamped = Math.min(Math.max(number, lowest(current)), highest(current));
-    choose(current.integer ? Math.round(clamped) : clamped);
-    box.value = boxText(value, current);
-  };
-  box.addEventListener("change", typed); // Enter, or leaving the box with a new value
-  box.addEventListener("keydown", (event) => event.key === "Enter" && typed());
+  const restore = () => (box.value = boxText(value, current));
+  whenTyped(box, () => [lowest(current), highest(current), current.integer], (typed) => {
+    choose(typed);
+    restore();
+  }, restore);
 
   const update = (next, settled) => {
     current = next;
@@ -537,23 +530,15 @@ function numberControl(spec, send) {
   const box = focusable(h("input", { type: "number", id }));
   let value = spec.value;
   let current = spec;
-  const typed = () => {
-    const number = Number(box.value);
-    if (box.value.trim() === "" || !Number.isFinite(number)) {
-      box.value = boxText(value, current);
-      return;
-    }
-    const low = box.min === "" ? -Infinity : Number(box.min);
-    const high = box.max === "" ? Infinity : Number(box.max);
-    const typedValue = Math.min(Math.max(current.integer ? Math.round(number) : number, low), high);
-    box.value = boxText(typedValue, current);
-    if (typedValue === value) return; // Enter, then the change event: one value, sent once
-    value = typedValue;
+  const bounds = () => [current.min ?? -Infinity, current.max ?? Infinity, current.integer];
+  const restore = () => (box.value = boxText(value, current));
+  whenTyped(box, bounds, (typed) => {
+    box.value = boxText(typed, current);
+    if (typed === value) return; // Enter, then the change event: one value, sent once
+    value = typed;
     box.dataset.value = JSON.stringify(value);
     send(value);
-  };
-  box.addEventListener("change", typed);
-  box.addEventListener("keydown", (event) => event.key === "Enter" && typed());
+  }, restore);
   const update = (next, settled) => {
     label.textContent = next.label;
     box.title = next.tooltip || "";
@@ -586,6 +571,20 @@ function buttonControl(spec, send) {
 }
 
 // --- helpers -------------------------------------------------------------------------------
+
+// Apply what was typed into `box` on Enter or when the focus leaves it (never shown but
+// ignored): `commit` gets the number clamped to `bounds()` ([low, high, integer]) and rounded
+// for an integer; anything that is not a number is undone by `restore`.
+function whenTyped(box, bounds, commit, restore) {
+  const typed = () => {
+    const number = Number(box.value);
+    if (box.value.trim() === "" || !Number.isFinite(number)) return restore();
+    const [low, high, integer] = bounds();
+    return commit(Math.min(Math.max(integer ? Math.round(number) : number, low), high));
+  };
+  box.addEventListener("change", typed);
+  box.addEventListener("keydown", (event) => event.key === "Enter" && typed());
+}
 
 function h(tag, attributes = {}, ...children) {
   const el = document.createElement(tag);
