@@ -1,4 +1,7 @@
-"""The exercise notebooks run top to bottom: every solution passes, every blank is unattempted."""
+"""The exercise notebooks run top to bottom: every solution passes, every blank is unattempted.
+
+Each test runs for every chapter's exercise set (``exercises/solutions/*.ipynb``).
+"""
 
 from pathlib import Path
 
@@ -11,25 +14,38 @@ from widgets.grading.notebook import answer_cells, listed_problems, read_noteboo
 pytestmark = pytest.mark.slow  # each notebook starts a kernel
 
 ROOT = Path(__file__).resolve().parents[2]
+SLUGS = sorted(path.stem for path in (ROOT / "exercises" / "solutions").glob("*.ipynb"))
+
+
+@pytest.fixture(scope="module", params=SLUGS)
+def slug(request):
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def solved_run():
-    nb = read_notebook(ROOT / "exercises" / "solutions" / "nernst.ipynb")
+def solved_run(slug):
+    nb = read_notebook(ROOT / "exercises" / "solutions" / f"{slug}.ipynb")
     return nb, *execute(nb)
 
 
 @pytest.fixture(scope="module")
-def learner_run():
-    nb = read_notebook(ROOT / "exercises" / "nernst.ipynb")
+def learner_run(slug):
+    nb = read_notebook(ROOT / "exercises" / f"{slug}.ipynb")
     return nb, *execute(nb)
 
 
-@pytest.mark.parametrize("run", ["solved_run", "learner_run"])
-def test_notebook_runs_without_error(run, request):
-    _, executed, errors, stopped_at = request.getfixturevalue(run)
+def assert_ran_without_error(run):
+    _, _, errors, stopped_at = run
     assert errors == {}, f"cells failed: {errors}"
     assert stopped_at is None
+
+
+def test_solved_notebook_runs_without_error(solved_run):
+    assert_ran_without_error(solved_run)
+
+
+def test_learner_notebook_runs_without_error(learner_run):
+    assert_ran_without_error(learner_run)
 
 
 def test_every_solution_is_correct(solved_run):

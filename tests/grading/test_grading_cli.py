@@ -27,6 +27,7 @@ BROKEN_ANSWERS = {
     "nernst-decade": "answer = 10",  # right, after the endless loop
     "nernst-eca": "answer = 132 mV",  # a SyntaxError: the cell does not run at all
     "nernst-driving-force": "answer = 19.06e-3",  # volts, not mV
+    "nernst-ions-estimate": "answer = 7e6",  # an estimate, right within its factor
 }
 EXPECTED_BROKEN = {
     "nernst-ek": ("correct", "E_K"),
@@ -36,6 +37,7 @@ EXPECTED_BROKEN = {
     "nernst-decade": ("correct", "fold"),
     "nernst-eca": ("error", "SyntaxError"),
     "nernst-driving-force": ("incorrect", "in V"),
+    "nernst-ions-estimate": ("correct", "K+ ions"),
 }
 
 
@@ -116,7 +118,7 @@ def test_broken_notebook_still_grades_every_problem(runs):
     for problem, (status, words) in EXPECTED_BROKEN.items():
         assert rows[problem]["status"] == status, (problem, rows[problem])
         assert words in rows[problem]["message"], (problem, rows[problem]["message"])
-    assert report["score"] == 2
+    assert report["score"] == 3  # problems 1 and 5, and the estimate
 
 
 @pytest.mark.slow

@@ -6,6 +6,22 @@ book's website along precomputed frames of the controls its ``site_grid()`` decl
 """
 
 from widgets.explorers.base import Explorer
+from widgets.explorers.channels import (
+    RestExplorer,
+    SelectivityExplorer,
+    channels_explorer,
+    rest_explorer,
+    selectivity_explorer,
+)
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
 
-__all__ = ["Explorer", "NernstExplorer", "nernst_explorer"]
+__all__ = [
+    "Explorer",
+    "NernstExplorer",
+    "RestExplorer",
+    "SelectivityExplorer",
+    "channels_explorer",
+    "nernst_explorer",
+    "rest_explorer",
+    "selectivity_explorer",
+]

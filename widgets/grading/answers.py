@@ -1,4 +1,4 @@
-"""Turn whatever a learner assigned to ``answer`` into one float, or explain why not.
+"""Turn whatever a learner assigned to ``answer`` into a number or a choice, or explain why not.
 
 Learners type all sorts of things into an answer cell. Every value that is not a
 single real number gets a plain-words message here, so a check never shows a
@@ -88,6 +88,60 @@ def read_answer(answer, unit=""):
     except OverflowError:  # an int too large for a float, e.g. 10**400
         value = float("inf") if answer > 0 else float("-inf")
     return _finite(value)
+
+
+def read_choice(answer, keys):
+    """Return a learner's choice as one of ``keys``, or explain why it cannot be read.
+
+    Case, spaces, quotes and the brackets or dot around a letter are forgiven:
+    ``"B"``, ``" b "``, ``"(b)"`` and ``"b)"`` all read as ``"b"``.
+
+    Parameters
+    ----------
+    answer : object
+        What the learner assigned to ``answer``.
+    keys : sequence of str
+        The option letters, in order.
+
+    Returns
+    -------
+    str
+        One of ``keys``.
+
+    Raises
+    ------
+    InvalidAnswer
+        If the answer is not the letter of an option; the message says what to type.
+
+    Examples
+    --------
+    >>> read_choice("(B)", ("a", "b", "c"))
+    'b'
+    >>> read_choice(2, ("a", "b", "c"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    widgets.grading.answers.InvalidAnswer: Your answer is the number 2. This problem wants...
+    """
+    letters = ", ".join(f'"{key}"' for key in keys)
+    wanted = f"the letter of one option in quotes: {letters}"
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        answer = _single_item(answer)
+    if isinstance(answer, bytes):
+        answer = answer.decode(errors="replace")
+    if not isinstance(answer, str):
+        what = "the number" if isinstance(answer, numbers.Number) else "a"
+        shown = answer if isinstance(answer, numbers.Number) else type(answer).__name__
+        raise InvalidAnswer(f"Your answer is {what} {shown}. This problem wants {wanted}.")
+    key = answer.strip().strip("\"'").strip().lower()
+    key = key.strip("()[]").rstrip(".)").strip()
+    if key in keys:
+        return key
+    if len(key) == 1 and key.isalpha():
+        raise InvalidAnswer(f'There is no option "{key}". This problem wants {wanted}.')
+    raise InvalidAnswer(
+        f"Your answer is text ({answer!r}) that is not an option's letter. "
+        f"This problem wants {wanted}."
+    )
 
 
 def _in(unit):

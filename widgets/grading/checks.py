@@ -3,9 +3,8 @@
 from dataclasses import dataclass, field, replace
 
 from widgets.grading import feedback
-from widgets.grading.answers import InvalidAnswer, is_blank, read_answer
-from widgets.grading.nernst_problems import NERNST_PROBLEMS
-from widgets.grading.problem import LARGER_UNITS, REL_TOL, UNIT_STEP
+from widgets.grading.answers import InvalidAnswer, is_blank
+from widgets.grading.problems import all_problems
 
 CORRECT = "correct"
 INCORRECT = "incorrect"
@@ -13,7 +12,7 @@ NOT_ATTEMPTED = "not attempted"
 INVALID = "invalid"
 STATUSES = (CORRECT, INCORRECT, NOT_ATTEMPTED, INVALID)
 
-PROBLEMS = {problem.id: problem for problem in NERNST_PROBLEMS}
+PROBLEMS = all_problems()
 
 
 @dataclass(frozen=True)
@@ -32,8 +31,9 @@ class CheckResult:
         Points earned.
     max_points : float
         Points available.
-    answer : float or None
-        The answer as read, in the problem's unit; None if it could not be read.
+    answer : float, str or None
+        The answer as read: a number in the problem's unit, or an option's letter;
+        None if it could not be read.
     unit : str
         The problem's unit (``""`` for a pure number).
     shown_in_cell : int or None
@@ -45,7 +45,7 @@ class CheckResult:
     message: str
     points: float
     max_points: float
-    answer: float | None = None
+    answer: float | str | None = None
     unit: str = ""
     shown_in_cell: int | None = field(default=None, repr=False, compare=False)
 
@@ -101,7 +101,8 @@ def grade(problem_id, answer):
     problem_id : str
         A problem id, e.g. ``"nernst-ek"``.
     answer : object
-        The learner's answer in the problem's unit; ``...`` means not attempted.
+        The learner's answer: a number in the problem's unit, or for a choice the
+        letter of an option (``"b"``); ``...`` means not attempted.
 
     Returns
     -------
@@ -116,8 +117,11 @@ def grade(problem_id, answer):
 
     Notes
     -----
-    An answer is correct within 0.5 % or the problem's absolute tolerance
-    (0.2 mV for potentials), whichever is larger; see :mod:`widgets.grading.problem`.
+    A number is correct within 0.5 % or the problem's absolute tolerance (0.2 mV for
+    potentials), whichever is larger, an estimate within its factor; see
+    :mod:`widgets.grading.problem`. A choice is correct for the right letter, and a
+    wrong letter gets the feedback of the misconception it stands for
+    (:mod:`widgets.grading.choice`).
 
     Examples
     --------
@@ -128,64 +132,31 @@ def grade(problem_id, answer):
     """
     problem = get_problem(problem_id)
     if is_blank(answer):
-        blank = f"your answer in {problem.unit}" if problem.unit else "your answer (a number)"
         return CheckResult(
             problem.id,
             NOT_ATTEMPTED,
-            f"Replace the ... after answer = with {blank}, run that cell, then run this one.",
+            f"Replace the ... after answer = with {problem.blank_prompt()}, run that cell, "
+            "then run this one.",
             0,
             problem.points,
         )
     try:
-        value = read_answer(answer, problem.unit)
+        value = problem.read(answer)
     except InvalidAnswer as err:
         return CheckResult(problem.id, INVALID, str(err), 0, problem.points)
     if problem.is_correct(value):
-        message = f"{problem.symbol} = {problem.with_unit(problem.expected)}. {problem.explanation}"
         return CheckResult(
-            problem.id, CORRECT, message, problem.points, problem.points, value, problem.unit
+            problem.id,
+            CORRECT,
+            problem.correct_message(),
+            problem.points,
+            problem.points,
+            value,
+            problem.unit,
         )
-    message = diagnose(problem, value)
-    return CheckResult(problem.id, INCORRECT, message, 0, problem.points, value, problem.unit)
-
-
-def diagnose(problem, value):
-    """Return the feedback for a wrong answer: a named slip, a near miss or a hint.
-
-    Parameters
-    ----------
-    problem : widgets.grading.problem.Problem
-        The problem answered.
-    value : float
-        The learner's (wrong) answer in ``problem.unit``.
-
-    Returns
-    -------
-    str
-        Feedback in plain words.
-    """
-    slip = problem.find_slip(value)
-    if slip is not None:
-        return slip.message
-    larger = LARGER_UNITS.get(problem.unit)
-    if larger is not None:
-        scaled = value * UNIT_STEP
-        unit_note = (
-            f"Your answer looks like it is in {larger}: {value:.4g} {larger} = "
-            f"{problem.with_unit(scaled)}. The question asks for {problem.unit}."
-        )
-        if problem.is_correct(scaled):
-            return f"{unit_note} Converted, it is right."
-        slip = problem.find_slip(scaled)
-        if slip is not None:
-            return f"{unit_note} Besides that: {slip.message}"
-    if problem.is_near_miss(value):
-        return (
-            f"Close, but outside the tolerance of {100 * REL_TOL:g} %. Did you round along "
-            "the way (e.g. RT/F = 25 mV, or 58 or 60 mV per ten-fold ratio, which hold at other "
-            "temperatures)? Keep four significant figures until the end."
-        )
-    return f"Not quite: that is not {problem.quantity}. Hint: {problem.hint}"
+    return CheckResult(
+        problem.id, INCORRECT, problem.diagnose(value), 0, problem.points, value, problem.unit
+    )
 
 
 def check(problem_id, answer):
@@ -196,7 +167,8 @@ def check(problem_id, answer):
     problem_id : str
         A problem id, e.g. ``"nernst-ek"``.
     answer : object
-        The learner's answer in the unit the problem asks for; ``...`` means not attempted.
+        The learner's answer: a number in the unit the problem asks for, or for a
+        choice the letter of an option (``"b"``); ``...`` means not attempted.
 
     Returns
     -------

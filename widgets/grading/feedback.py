@@ -34,7 +34,7 @@ def as_json(result):
     -------
     dict
         Keys ``schema``, ``problem``, ``status``, ``points``, ``max_points``,
-        ``answer`` (float or None) and ``message``.
+        ``answer`` (float, an option's letter, or None) and ``message``.
     """
     return {
         "schema": GRADE_SCHEMA,
@@ -130,6 +130,8 @@ def show(result, machine_readable=True):
 
 
 def _answer(result):
+    if isinstance(result.answer, str):  # an option's letter
+        return f"Your answer: ({result.answer})"
     # "read as mV", not "-0.089 mV": a learner who typed volts must not see mV attached.
     unit = f" (read as {result.unit})" if result.unit else ""
     return f"Your answer: {result.answer:.6g}{unit}"

@@ -128,7 +128,7 @@ def blank_source(problem_id):
     Returns
     -------
     str
-        Python source of the blank.
+        Python source of the blank; its comment says the unit or the options.
 
     Raises
     ------
@@ -140,8 +140,7 @@ def blank_source(problem_id):
     >>> blank_source("nernst-ek")
     'answer = ...  # your answer in mV'
     """
-    unit = get_problem(problem_id).unit
-    return f"answer = ...  # your answer in {unit}" if unit else "answer = ...  # a pure number"
+    return f"answer = ...  # {get_problem(problem_id).blank_comment()}"
 
 
 def learner_copy(solved):

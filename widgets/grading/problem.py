@@ -1,20 +1,27 @@
-"""What a graded problem is: its expected answer, its tolerance and its known slips.
+"""What a numeric graded problem is: its expected answer, its tolerance and its known slips.
 
 Tolerance
 ---------
 An answer is correct when it lies within 0.5 % of the expected value or within the
 problem's absolute tolerance (0.2 mV for potentials), whichever is larger. That accepts
 the rounding of a careful hand calculation (RT/F = 26.7 mV, 61.5 mV per decade)
-and rejects a real error.
+and rejects a real error. An order-of-magnitude estimate (``kind="estimate"``) is
+instead correct within a factor ``factor_tol`` of the expected value, either way.
 
 A *slip* is a wrong answer we can name (volts for millivolts, Celsius for kelvin,
 log10 for ln, inside/outside swapped, a wrong valence). It is recognised within
 2 % of the value the slip produces, wider than the correct window because a slip is
 often combined with rounding; relative only, because some slips give values near zero
 (an exponent made 8 times too large) where an absolute floor would catch any small answer.
+
+Every problem names the chapter's learning objective it assesses (``objective``, a key
+of the chapter's ``OBJECTIVES`` in :mod:`widgets.grading.problems`) and its ``kind``,
+so a test can check that each exercise set meets the book's exercise standard.
 """
 
 from dataclasses import dataclass
+
+from widgets.grading.answers import read_answer
 
 REL_TOL = 0.005  # correct within 0.5 % ...
 SLIP_REL_TOL = 0.02  # a named slip within 2 % ...
@@ -23,6 +30,15 @@ UNIT_STEP = 1000.0  # V -> mV, M -> mM
 
 # The unit a learner may have answered in by mistake, 1000 times larger than the one asked for.
 LARGER_UNITS = {"mV": "V", "mM": "M (mol/L)"}
+
+# What a numeric problem asks for: a calculation, an order-of-magnitude estimate, or a
+# value read from (or confirmed with) an explorer.
+NUMERIC_KINDS = ("calculation", "estimate", "explorer")
+
+NEAR_MISS = (
+    "Close, but outside the tolerance of {tolerance}. Did you round a constant along the "
+    "way? Keep four significant figures until the end."
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +62,7 @@ class Slip:
 
 @dataclass(frozen=True)
 class Problem:
-    """One graded question.
+    """One graded question whose answer is a number.
 
     Attributes
     ----------
@@ -70,6 +86,14 @@ class Problem:
         Recognisable wrong answers, checked in order (first match wins).
     points : int
         Points for a correct answer.
+    objective : str
+        Key of the learning objective assessed, in the chapter's ``OBJECTIVES``.
+    kind : str
+        One of :data:`NUMERIC_KINDS`.
+    factor_tol : float or None
+        For an estimate: correct within this factor (> 1) of ``expected``, either way.
+    near_miss : str
+        Feedback for an answer just outside the tolerance; ``{tolerance}`` is filled in.
     """
 
     id: str
@@ -82,13 +106,45 @@ class Problem:
     hint: str
     slips: tuple = ()
     points: int = 1
+    objective: str = ""
+    kind: str = "calculation"
+    factor_tol: float | None = None
+    near_miss: str = NEAR_MISS
 
     def __post_init__(self):
         object.__setattr__(self, "expected", float(self.expected))
+        if self.kind not in NUMERIC_KINDS:
+            raise ValueError(f"kind must be one of {NUMERIC_KINDS}; got {self.kind!r}")
+        if (self.kind == "estimate") != (self.factor_tol is not None):
+            raise ValueError(
+                f"factor_tol must be given for an estimate and only then; got {self.factor_tol!r}"
+                f" for kind {self.kind!r} in {self.id!r}"
+            )
+        if self.factor_tol is not None and not self.factor_tol > 1:
+            raise ValueError(f"factor_tol must be larger than 1; got {self.factor_tol!r}")
+
+    def read(self, answer):
+        """Return the learner's answer as a float (see :func:`~.answers.read_answer`)."""
+        return read_answer(answer, self.unit)
+
+    def blank_prompt(self):
+        """Return what the blank asks for, e.g. ``"your answer in mV"``."""
+        return f"your answer in {self.unit}" if self.unit else "your answer (a number)"
+
+    def blank_comment(self):
+        """Return the comment after the blank ``answer = ...`` of a learner copy."""
+        return f"your answer in {self.unit}" if self.unit else "a pure number"
 
     def is_correct(self, value):
         """Return True if ``value`` (in ``unit``) is within tolerance of the expected answer."""
+        if self.factor_tol is not None:
+            ratio = value / self.expected if self.expected else float("inf")
+            return 1 / self.factor_tol <= ratio <= self.factor_tol
         return abs(value - self.expected) <= max(REL_TOL * abs(self.expected), self.abs_tol)
+
+    def correct_message(self):
+        """Return the feedback for a correct answer: the expected value and the physics."""
+        return f"{self.symbol} = {self.with_unit(self.expected)}. {self.explanation}"
 
     def find_slip(self, value):
         """Return the first :class:`Slip` whose value matches ``value``, or None."""
@@ -100,6 +156,38 @@ class Problem:
     def is_near_miss(self, value):
         """Return True if ``value`` is close to, but outside, the tolerance."""
         return abs(value - self.expected) <= NEAR_MISS_REL_TOL * abs(self.expected)
+
+    def diagnose(self, value):
+        """Return the feedback for a wrong answer: a named slip, a near miss or a hint.
+
+        Parameters
+        ----------
+        value : float
+            The learner's (wrong) answer in ``unit``.
+
+        Returns
+        -------
+        str
+            Feedback in plain words.
+        """
+        slip = self.find_slip(value)
+        if slip is not None:
+            return slip.message
+        larger = LARGER_UNITS.get(self.unit)
+        if larger is not None:
+            scaled = value * UNIT_STEP
+            unit_note = (
+                f"Your answer looks like it is in {larger}: {value:.4g} {larger} = "
+                f"{self.with_unit(scaled)}. The question asks for {self.unit}."
+            )
+            if self.is_correct(scaled):
+                return f"{unit_note} Converted, it is right."
+            slip = self.find_slip(scaled)
+            if slip is not None:
+                return f"{unit_note} Besides that: {slip.message}"
+        if self.factor_tol is None and self.is_near_miss(value):
+            return self.near_miss.format(tolerance=f"{100 * REL_TOL:g} %")
+        return f"Not quite: that is not {self.quantity}. Hint: {self.hint}"
 
     def with_unit(self, value):
         """Return ``value`` formatted with four significant figures and the unit."""

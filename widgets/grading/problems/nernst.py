@@ -8,11 +8,17 @@ module constants below, and a test checks that the notebook states the same numb
 
 import numpy as np
 
-from widgets.constants import ROOM_TEMPERATURE, kelvin_to_celsius
+from widgets.constants import ELEMENTARY_CHARGE, ROOM_TEMPERATURE, kelvin_to_celsius
 from widgets.data.ions import IONS, get_preset
 from widgets.formatting import MV_PER_V
 from widgets.grading.problem import Problem, Slip
-from widgets.physics import nernst_potential, nernst_slope, thermal_voltage
+from widgets.physics import (
+    ions_to_charge,
+    nernst_potential,
+    nernst_slope,
+    sphere_area,
+    thermal_voltage,
+)
 
 NEURON = get_preset("mammalian_neuron")
 T_BODY = NEURON.T  # K, 37 degC
@@ -20,6 +26,31 @@ T_COOL = ROOM_TEMPERATURE  # K, 20 degC: the cooled preparation of problem 3
 TARGET_E_K = -80e-3  # V: problem 4 asks which [K+]out gives this E_K
 DECADE_SHIFT = 61.5e-3  # V: problem 5 asks which concentration ratio shifts E this much
 MEMBRANE_V = NEURON.v_rest  # V: problem 7's membrane potential, the preset's resting potential
+CELL_RADIUS = 10e-6  # m: problem 8's spherical cell body
+CAPACITANCE_UF_CM2 = 1.0  # uF/cm^2: problem 8's specific membrane capacitance
+ESTIMATE_FACTOR = 3.0  # an order-of-magnitude estimate is right within a factor of 3
+
+# The bullets of the chapter's "Learning objectives" admonition, word for word.
+OBJECTIVES = {
+    "electrochemical": (
+        "write down the electrochemical potential of an ion and say what each of its terms means;"
+    ),
+    "derive": (
+        "derive the Nernst equation from the condition for equilibrium and use its sign convention;"
+    ),
+    "compute": (
+        "compute the equilibrium potentials of K⁺, Na⁺, Cl⁻ and Ca²⁺ for a real cell, including "
+        "the sign for an anion and the halved slope for a divalent ion;"
+    ),
+    "predict": (
+        "predict how an equilibrium potential changes with temperature and with a tenfold "
+        "change in a concentration;"
+    ),
+    "estimate": (
+        "estimate how few ions must cross the membrane to build the voltage, and why the "
+        "concentrations therefore do not change."
+    ),
+}
 
 LN10 = np.log(10.0)
 # The slip "T = 37 K": the Celsius number typed where kelvin belongs.
@@ -78,6 +109,7 @@ def _ek():
     e = _e_mV("K")
     return Problem(
         id="nernst-ek",
+        objective="compute",
         symbol="E_K",
         quantity="E_K of the mammalian neuron at 37 degC",
         unit="mV",
@@ -106,6 +138,7 @@ def _ek():
 def _ecl():
     return Problem(
         id="nernst-ecl",
+        objective="compute",
         symbol="E_Cl",
         quantity="E_Cl of the mammalian neuron at 37 degC",
         unit="mV",
@@ -136,6 +169,7 @@ def _ek_cooling():
     # depends only on the temperature difference, which is the same in degC and K.
     return Problem(
         id="nernst-ek-cooling",
+        objective="predict",
         symbol="E_K(20 degC) - E_K(37 degC)",
         quantity="the change of E_K, E_K(20 degC) - E_K(37 degC)",
         unit="mV",
@@ -170,6 +204,7 @@ def _k_out():
     ratio = np.exp(e / V_T)  # invert E = (RT/F) ln(c_out/c_in) for z = +1
     return Problem(
         id="nernst-k-out",
+        objective="derive",
         symbol="[K+]out",
         quantity=f"[K+]out that gives E_K = {e:g} mV with [K+]in = {c_in:g} mM at 37 degC",
         unit="mM",
@@ -227,6 +262,7 @@ def _decade():
     fold = np.exp(shift / V_T)  # z = +1: E changes by (RT/F) ln(fold)
     return Problem(
         id="nernst-decade",
+        objective="predict",
         symbol="The fold change",
         quantity=(
             f"the concentration ratio (fold change) that shifts E by {shift:g} mV "
@@ -268,6 +304,7 @@ def _eca():
     e = _e_mV("Ca")
     return Problem(
         id="nernst-eca",
+        objective="compute",
         symbol="E_Ca",
         quantity="E_Ca of the mammalian neuron at 37 degC",
         unit="mV",
@@ -303,6 +340,7 @@ def _driving_force():
     v, e_k = _mV(MEMBRANE_V), _e_mV("K")
     return Problem(
         id="nernst-driving-force",
+        objective="electrochemical",
         symbol="V - E_K",
         quantity=f"the driving force on K+, V - E_K, at V = {v:g} mV and 37 degC",
         unit="mV",
@@ -325,7 +363,63 @@ def _driving_force():
     )
 
 
-NERNST_PROBLEMS = (
+def _ions_estimate():
+    e_k = _e_mV("K") / MV_PER_V  # V
+    c_m = CAPACITANCE_UF_CM2 * 1e-2  # F/m^2: 1 uF/cm^2 = 1e-6 F / 1e-4 m^2
+    area = sphere_area(CELL_RADIUS)
+    n = ions_to_charge(e_k, area, z=1, c_specific=c_m)
+    return Problem(
+        id="nernst-ions-estimate",
+        objective="estimate",
+        kind="estimate",
+        factor_tol=ESTIMATE_FACTOR,
+        symbol="The number of K+ ions",
+        quantity=(
+            f"the number of K+ ions that charge a sphere of radius {CELL_RADIUS * 1e6:g} um "
+            f"to E_K with {CAPACITANCE_UF_CM2:g} uF/cm^2"
+        ),
+        unit="",
+        expected=n,
+        abs_tol=0.0,
+        explanation=(
+            f"Q = C_m A |E_K| = {c_m:g} F/m^2 x {area:.3g} m^2 x {abs(e_k):.3f} V = "
+            f"{n * ELEMENTARY_CHARGE:.2g} C, about {n / 1e6:.0f} million elementary charges: "
+            "a few parts per million of the K+ in the cell, so the concentrations do not change."
+        ),
+        hint=(
+            "Q = C_m A |V| with C_m in F/m^2 (1 uF/cm^2 = 0.01 F/m^2), A = 4 pi r^2 in m^2 "
+            "and V in volts; the number of ions is Q / e with e = 1.6e-19 C."
+        ),
+        slips=(
+            Slip(
+                n * ELEMENTARY_CHARGE,
+                "That is the charge Q in coulombs, not a number of ions: divide it by the "
+                "elementary charge, e = 1.6e-19 C.",
+            ),
+            Slip(
+                n / 4,
+                "Four times too few: it looks like you used pi r^2, the area of a disc. A "
+                "sphere's surface is 4 pi r^2.",
+            ),
+            Slip(
+                4 * n,
+                "Four times too many: it looks like you used the diameter where the radius "
+                "belongs. A sphere's surface is 4 pi r^2 with r the radius.",
+            ),
+            Slip(
+                n * 1e-4,
+                "Ten thousand times too few: 1 uF/cm^2 is 0.01 F/m^2 (1e-6 F per 1e-4 m^2), "
+                "not 1e-6 F/m^2.",
+            ),
+            Slip(
+                n * MV_PER_V,
+                "A thousand times too many: the voltage must be in volts (0.089 V), not in mV.",
+            ),
+        ),
+    )
+
+
+PROBLEMS = (
     _ek(),
     _ecl(),
     _ek_cooling(),
@@ -333,4 +427,5 @@ NERNST_PROBLEMS = (
     _decade(),
     _eca(),
     _driving_force(),
+    _ions_estimate(),
 )
