@@ -30,7 +30,8 @@ class ExplorerCell:
     page: str  # the page, e.g. "chapters/nernst" (notebook: page + ".ipynb")
     code_index: int  # among the notebook's code cells
     factory: str  # e.g. "nernst_explorer"
-    kwargs: dict  # its literal keyword arguments
+    args: tuple  # its literal positional arguments
+    kwargs: dict  # and keyword arguments
 
     @property
     def notebook(self):
@@ -42,7 +43,7 @@ class ExplorerCell:
 
     def build(self):
         """Return the explorer this cell displays, built the same way in this process."""
-        return build(self.factory, **self.kwargs)
+        return getattr(widgets.explorers, self.factory)(*self.args, **self.kwargs)
 
 
 def toc_pages():
@@ -65,7 +66,7 @@ def notebook_explorers():
         code = [cell.source for cell in cells if cell.cell_type == "code"]
         for index, source in enumerate(code):
             for call in _explorer_calls(source):
-                found.append(ExplorerCell(page, index, call.func.id, _literal_kwargs(call, page)))
+                found.append(ExplorerCell(page, index, call.func.id, *_literal(call, page)))
     return found
 
 
@@ -84,11 +85,11 @@ def _explorer_calls(source):
     ]
 
 
-def _literal_kwargs(call, page):
-    if call.args:
-        raise ValueError(f"{page}: call {call.func.id} with keyword arguments only")
+def _literal(call, page):
+    """Return the call's positional and keyword arguments, which must be literals."""
     try:
-        return {keyword.arg: ast.literal_eval(keyword.value) for keyword in call.keywords}
+        args = tuple(ast.literal_eval(arg) for arg in call.args)
+        return args, {keyword.arg: ast.literal_eval(keyword.value) for keyword in call.keywords}
     except ValueError:
         raise ValueError(
             f"{page}: {call.func.id}(...) needs literal arguments so the tests can rebuild it"

@@ -433,8 +433,14 @@ function positionOf(spec, value) {
 function fromPosition(spec, position) {
   if (spec.scale === "log") return spec.base ** position;
   if (spec.scale === "grid") return Math.round(position);
+  if (!spec.step) return Number(position.toFixed(spec.decimals)); // a continuous slider
   const steps = Math.round((position - spec.min) / spec.step);
   return Math.min(spec.max, roundTo(spec.min + steps * spec.step, spec.step));
+}
+
+// A linear slider's arrow-key step: its own, or a hundredth of its range if it has none.
+function fineStep(spec) {
+  return spec.step || (spec.max - spec.min) / 100;
 }
 
 function valueAt(spec, position, value) {
@@ -462,14 +468,14 @@ function stepped(spec, value, key) {
     let size;
     if (spec.scale === "log") size = key in pages ? COARSE_DECADES : 1 / FINE_PER_DECADE;
     else if (spec.scale === "grid") size = key in pages ? Math.max(2, Math.round(high / 4)) : 1;
-    else size = key in pages ? Math.max(spec.step, (high - low) * COARSE_FRACTION) : spec.step;
+    else size = key in pages ? Math.max(fineStep(spec), (high - low) * COARSE_FRACTION) : fineStep(spec);
     size /= spec.scale === "log" ? Math.log10(spec.base) : 1;
     target = position + (directions[key] || pages[key]) * size;
   } else return null;
   target = Math.min(Math.max(target, low), high);
   if (spec.scale === "log") return spec.base ** target;
   if (spec.scale === "grid") return Math.round(target);
-  return roundTo(target, spec.step);
+  return spec.step ? roundTo(target, spec.step) : Number(target.toFixed(spec.decimals));
 }
 
 // A dropdown (<select>) or, for radio and toggle buttons, a group of radio buttons.

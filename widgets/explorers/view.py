@@ -174,8 +174,8 @@ def control_spec(name, control):
             "log": False,
             "min": control.min,
             "max": control.max,
-            "step": control.step,
-            "decimals": 0 if integer else decimals_of(control.step),
+            "step": control.step,  # None: continuous
+            "decimals": 0 if integer else _decimals(control),
             "value": control.value,
             "integer": integer,
         }
@@ -248,6 +248,12 @@ def decimals_of(step):
         return 0
     text = f"{step:.10f}".rstrip("0")
     return len(text.split(".")[1])
+
+
+def _decimals(control):
+    """A float slider's decimals: its readout format's (".3f" -> 3), else its step's."""
+    fixed = re.fullmatch(r"\.(\d+)f", control.readout_format or "")
+    return int(fixed[1]) if fixed else decimals_of(control.step)
 
 
 def _labelled_options(control):
