@@ -355,7 +355,9 @@ class ExplorerView:
             """root => ({
                 status: root.querySelector('.rp-status').textContent,
                 alt: root.querySelector('canvas.rp-figure').getAttribute('aria-label'),
-                image: root.rpView.generation,  // counts the figures received
+                // The frame's URL on the site; in JupyterLab, a count of figures received.
+                image: typeof root.rpView.image === 'string' ? root.rpView.image
+                    : root.rpView.generation,
                 values: Object.fromEntries([...root.querySelectorAll('[data-value]')]
                     .map(e => [e.getAttribute('aria-label')
                         || root.querySelector(`label[for="${e.id}"]`)?.textContent || e.id,

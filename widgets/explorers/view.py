@@ -137,7 +137,7 @@ def control_spec(name, control):
     --------
     >>> import ipywidgets as widgets
     >>> slider = widgets.FloatSlider(value=37.0, min=0.0, max=45.0, step=0.1,
-    ...                              description="Temperature (°C)")
+    ...                              readout_format=".1f", description="Temperature (°C)")
     >>> spec = control_spec("T_celsius", slider)
     >>> spec["kind"], spec["unit"], spec["value"], spec["decimals"]
     ('slider', '°C', 37.0, 1)
@@ -251,7 +251,7 @@ def decimals_of(step):
 
 
 def _decimals(control):
-    """A float slider's decimals: its readout format's (".3f" -> 3), else its step's."""
+    """Return a float slider's decimals: its readout format's (".3f" -> 3), else its step's."""
     fixed = re.fullmatch(r"\.(\d+)f", control.readout_format or "")
     return int(fixed[1]) if fixed else decimals_of(control.step)
 

@@ -6,10 +6,12 @@ No module here imports ipywidgets: the explorers wrap these figures in controls.
 from widgets.figures.agg import AggRenderer, new_figure, render_png
 from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.nernst import NernstFigure
+from widgets.figures.pump import PumpFigure
 
 __all__ = [
     "AggRenderer",
     "NernstFigure",
+    "PumpFigure",
     "RestFigure",
     "SelectivityFigure",
     "new_figure",
