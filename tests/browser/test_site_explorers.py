@@ -66,9 +66,13 @@ def live_controls(view):
 def python_twin(cell, view):
     """The same explorer in this process, set to the values the page shows."""
     explorer = cell.build()
+    # The values site_grid() declares at this frame (a choice may show a matching preset).
     values = view.root.evaluate(
-        """root => Object.fromEntries(root.rpView.model.data.live.map(
-            name => [name, root.rpView.model.frame().values[name]]))"""
+        """root => {
+            const model = root.rpView.model;
+            return Object.fromEntries(model.names.map(
+                (name, axis) => [name, model.valuesOf(axis)[model.position[axis]]]));
+        }"""
     )
     with explorer.hold():
         explorer.reset()

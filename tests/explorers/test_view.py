@@ -47,7 +47,8 @@ def test_each_control_moved_in_the_view_is_drawn(explorer):
         if explorer.widget.invalid:
             continue  # e.g. a valence of 0: explained in the readout, the figure kept
         control = explorer.controls[name]
-        shown = control.index if spec["kind"] == "choice" else control.value
+        by_index = spec["kind"] == "choice" or spec.get("scale") == "grid"
+        shown = control.index if by_index else control.value
         assert shown == pytest.approx(value), f"{name} did not take the value the view sent"
         if spec["kind"] == "slider":
             assert explorer.image.value != before, f"moving {name} in the view did not redraw"
@@ -59,6 +60,8 @@ def moved(spec):
     """A valid value of the control other than its current one."""
     if spec["kind"] == "choice":
         return (spec["index"] + 1) % len(spec["options"])
+    if spec["kind"] == "slider" and spec["scale"] == "grid":  # a SelectionSlider: an index
+        return (spec["value"] + 1) % len(spec["values"])
     if spec["kind"] == "slider" and spec["scale"] == "log":
         return spec["base"] ** ((spec["min"] + spec["max"]) / 2)
     low, high = spec["min"], spec["max"]
@@ -141,6 +144,10 @@ def test_changes_from_code_reach_the_view(explorer):
         (
             widgets.BoundedFloatText(value=2.0, min=0.5, max=9.0, description="Radius (µm)"),
             {"kind": "number", "unit": "µm", "min": 0.5, "max": 9.0, "integer": False},
+        ),
+        (
+            widgets.SelectionSlider(options=[("1", 1.0), ("6", 6.0)], description="Time (h)"),
+            {"kind": "slider", "scale": "grid", "values": [1.0, 6.0], "labels": ["1", "6"]},
         ),
         (
             widgets.Button(description="Reset"),

@@ -126,7 +126,11 @@ class StaticModel {
       const axis = this.names.indexOf(spec.name);
       if (axis < 0) return spec;
       const label = frame.labels[spec.name] || spec.label;
-      if (spec.kind === "choice") return { ...spec, label, index: this.position[axis] };
+      if (spec.kind === "choice") {
+        // The choice the frame shows (a preset its values match), else the one chosen.
+        const shown = spec.options.findIndex((o) => o.value === frame.values[spec.name]);
+        return { ...spec, label, index: shown >= 0 ? shown : this.position[axis] };
+      }
       const values = this.valuesOf(axis);
       return { ...spec, label, values, max: values.length - 1, value: this.position[axis] };
     });
@@ -378,7 +382,9 @@ function sliderControl(spec, send) {
     value = v;
     const position = positionOf(current, v);
     if (Number(range.value) !== position) range.value = position;
-    const text = formatValue(valueAt(current, position, v), current);
+    const text = current.labels
+      ? current.labels[position]
+      : formatValue(valueAt(current, position, v), current);
     range.setAttribute("aria-valuetext", current.unit ? `${text} ${current.unit}` : text);
     range.dataset.value = JSON.stringify(valueAt(current, position, v));
     output.textContent = range.getAttribute("aria-valuetext");
@@ -390,7 +396,15 @@ function sliderControl(spec, send) {
     send(v);
   };
 
-  range.addEventListener("input", () => choose(fromPosition(current, Number(range.value))));
+  // A slider whose every value costs a simulation (continuous: false) sends on release.
+  range.addEventListener("input", () => {
+    const v = fromPosition(current, Number(range.value));
+    if (current.continuous === false) show(v);
+    else choose(v);
+  });
+  range.addEventListener("change", () => {
+    if (current.continuous === false) send(value); // input events showed it already
+  });
   range.addEventListener("keydown", (event) => {
     const target = stepped(current, value, event.key);
     if (target === null) return;

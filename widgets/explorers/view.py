@@ -26,8 +26,8 @@ _CHOICES = (widgets.Dropdown, widgets.Select, widgets.RadioButtons, widgets.Togg
 _RADIOS = (widgets.RadioButtons, widgets.ToggleButtons)
 _NUMBERS = (widgets.BoundedIntText, widgets.BoundedFloatText, widgets.IntText, widgets.FloatText)
 _SUPPORTED = (
-    "FloatSlider, FloatLogSlider, IntSlider, Dropdown, Select, RadioButtons, ToggleButtons, "
-    "BoundedIntText, BoundedFloatText, IntText, FloatText or Button"
+    "FloatSlider, FloatLogSlider, IntSlider, SelectionSlider, Dropdown, Select, RadioButtons, "
+    "ToggleButtons, BoundedIntText, BoundedFloatText, IntText, FloatText or Button"
 )
 
 
@@ -113,17 +113,20 @@ def control_spec(name, control):
     name : str
         The control's name in the explorer.
     control : ipywidgets.Widget
-        A FloatSlider, FloatLogSlider, IntSlider, Dropdown, Select, RadioButtons,
-        ToggleButtons, BoundedIntText, BoundedFloatText, IntText, FloatText or Button.
+        A FloatSlider, FloatLogSlider, IntSlider, SelectionSlider, Dropdown, Select,
+        RadioButtons, ToggleButtons, BoundedIntText, BoundedFloatText, IntText, FloatText
+        or Button.
 
     Returns
     -------
     dict
         ``name``, ``kind`` (``"slider"``, ``"choice"``, ``"number"``, ``"button"``),
         ``label`` (the description, whose trailing "(unit)" gives ``unit``), ``tooltip``,
-        ``disabled`` and the kind's own keys: a slider's ``scale`` (``"linear"`` or
-        ``"log"``), ``min``, ``max`` (a log slider's in powers of ``base``), ``step``,
-        ``decimals``, ``integer``, ``log`` and ``value`` (its real value); a choice's
+        ``disabled`` and the kind's own keys: a slider's ``scale`` (``"linear"``,
+        ``"log"``, or ``"grid"`` over a SelectionSlider's ``values`` and ``labels``),
+        ``min``, ``max`` (a log slider's in powers of ``base``), ``step``, ``decimals``,
+        ``integer``, ``log``, ``continuous`` (False: send the value on release) and
+        ``value`` (its real value; a grid slider's index); a choice's
         ``options`` (``label`` and ``value`` each), ``index`` and ``style``
         (``"select"`` or ``"radio"``); a number box's ``min``, ``max``, ``integer``
         and ``value``.
@@ -153,11 +156,24 @@ def control_spec(name, control):
     }
     if isinstance(control, widgets.Button):
         return {**spec, "kind": "button"}
+    if isinstance(control, widgets.SelectionSlider):
+        options = _labelled_options(control)
+        return {
+            **spec,
+            "kind": "slider",
+            "scale": "grid",  # over the options: the view sends the index
+            "log": False,
+            "values": [_json_value(value, index) for index, (_, value) in enumerate(options)],
+            "labels": [label for label, _ in options],
+            "value": control.index,
+            "continuous": control.continuous_update,
+        }
     if isinstance(control, widgets.FloatLogSlider):
         return {
             **spec,
             "kind": "slider",
             "scale": "log",
+            "continuous": control.continuous_update,
             "log": True,
             "base": control.base,
             "min": control.min,
@@ -171,6 +187,7 @@ def control_spec(name, control):
             **spec,
             "kind": "slider",
             "scale": "linear",
+            "continuous": control.continuous_update,
             "log": False,
             "min": control.min,
             "max": control.max,
@@ -220,7 +237,7 @@ def set_from_view(control, value):
     """
     if isinstance(control, widgets.Button):
         control.click()
-    elif isinstance(control, _CHOICES):
+    elif isinstance(control, (*_CHOICES, widgets.SelectionSlider)):
         control.index = value
     else:
         control.value = value
