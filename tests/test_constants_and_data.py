@@ -44,3 +44,22 @@ def test_presets_are_complete_and_cited():
 def test_unknown_preset_is_a_clear_error():
     with pytest.raises(ValueError, match="key must be one of"):
         get_preset("frog")
+
+
+def test_representative_values_lie_inside_the_published_ranges():
+    for preset in PRESETS.values():
+        for ion in preset.ions:
+            (out_low, out_high), (in_low, in_high) = preset.concentration_range(ion)
+            assert out_low <= preset.c_out[ion] <= out_high, (preset.key, ion)
+            assert in_low <= preset.c_in[ion] <= in_high, (preset.key, ion)
+        assert set(preset.c_out_range) <= set(preset.ions) >= set(preset.c_in_range)
+
+
+def test_the_neuron_preset_carries_the_source_ranges_and_name():
+    neuron = get_preset("mammalian_neuron")
+    assert neuron.label == "Typical mammalian cell", "say what the source calls the cell"
+    assert neuron.concentration_range("Cl") == ((110.0, 110.0), (5.0, 15.0))
+    assert neuron.concentration_range("Na")[1] == (5.0, 15.0)
+    assert neuron.concentration_range("Ca")[0] == (1.0, 2.0)
+    with pytest.raises(ValueError, match="ion must be one of"):
+        neuron.concentration_range("Mg")

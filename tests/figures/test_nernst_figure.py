@@ -71,7 +71,7 @@ def test_readouts_and_legend_state_the_numbers():
     assert figure.summary() == "E_K = −89.1 mV at 37.0 °C"
     labels = [text.get_text() for text in figure.legend.get_texts()]
     assert labels[0] == "Nernst curve, K⁺ (potassium)"
-    assert labels[2] == "Mammalian neuron, 37.0 °C: −89.1 mV"
+    assert labels[2] == "Typical mammalian cell, 37.0 °C: −89.1 mV"
 
 
 def test_alt_text_describes_the_axes_and_numbers():

@@ -104,7 +104,7 @@ def test_failed_answer_cell_dead_kernel_and_missing_cells_are_errors():
         errors={2: "ZeroDivisionError: division by zero"},
         stopped_at=2,
     )
-    grades = collect(execution, [*PROBLEMS, "nernst-decade"])
+    grades = collect(execution, [*PROBLEMS, "nernst-k-out"])
     assert [g.status for g in grades] == ["correct", "error", "error", "missing"]
     assert "ZeroDivisionError" in grades[1].message
     assert "earlier problem" in grades[2].message

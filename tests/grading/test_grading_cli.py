@@ -22,23 +22,29 @@ NERNST = [PROBLEMS[p] for p in PROBLEMS if p.startswith("nernst-")]  # the noteb
 # A learner's worst day: each answer cell goes wrong in its own way.
 BROKEN_ANSWERS = {
     "nernst-ek": "answer = -89.06",  # right, and must not leak into the next problem
-    "nernst-ecl": "raise RuntimeError('my calculation broke')",
-    "nernst-ek-cooling": "while True:\n    pass",
-    "nernst-k-out": "answer = '7 mM'",
-    "nernst-decade": "answer = 10",  # right, after the endless loop
-    "nernst-eca": "answer = 132 mV",  # a SyntaxError: the cell does not run at all
-    "nernst-driving-force": "answer = 19.06e-3",  # volts, not mV
     "nernst-ions-estimate": "answer = 7e6",  # an estimate, right within its factor
+    "nernst-ecl": "raise RuntimeError('my calculation broke')",
+    "nernst-eca": "answer = 132 mV",  # a SyntaxError: the cell does not run at all
+    "nernst-predict-k-out": 'answer = "B"',  # a choice, right whatever the case
+    "nernst-k-out": "answer = '7 mM'",
+    "nernst-driving-force": "answer = 24.06e-3",  # volts, not mV
+    "nernst-steady-state": "answer = c",  # a NameError: the letter without quotes
+    "nernst-channels": 'answer = "a"',  # a wrong choice
+    "nernst-ek-room": "while True:\n    pass",
+    "nernst-slope-temperature": "answer = 29.2",  # right, after the endless loop
 }
 EXPECTED_BROKEN = {
     "nernst-ek": ("correct", "E_K"),
-    "nernst-ecl": ("error", "RuntimeError: my calculation broke"),
-    "nernst-ek-cooling": ("error", "longer than 5 s"),
-    "nernst-k-out": ("invalid", "without quotes or units"),
-    "nernst-decade": ("correct", "fold"),
-    "nernst-eca": ("error", "SyntaxError"),
-    "nernst-driving-force": ("incorrect", "in V"),
     "nernst-ions-estimate": ("correct", "K+ ions"),
+    "nernst-ecl": ("error", "RuntimeError: my calculation broke"),
+    "nernst-eca": ("error", "SyntaxError"),
+    "nernst-predict-k-out": ("correct", "less negative"),
+    "nernst-k-out": ("invalid", "without quotes or units"),
+    "nernst-driving-force": ("incorrect", "in V"),
+    "nernst-steady-state": ("error", "NameError"),
+    "nernst-channels": ("incorrect", "sooner, not further"),
+    "nernst-ek-room": ("error", "longer than 5 s"),
+    "nernst-slope-temperature": ("correct", "tenfold"),
 }
 
 
@@ -125,8 +131,8 @@ def test_broken_notebook_still_grades_every_problem(runs):
     for problem, (status, words) in EXPECTED_BROKEN.items():
         assert rows[problem]["status"] == status, (problem, rows[problem])
         assert words in rows[problem]["message"], (problem, rows[problem]["message"])
-    assert report["score"] == 3  # problems 1 and 5, and the estimate
-    assert report["status"] == "timed out" and "nernst-ek-cooling" in report["note"]
+    assert report["score"] == 4  # problems 1, 2, 5 and 11
+    assert report["status"] == "timed out" and "nernst-ek-room" in report["note"]
 
 
 @pytest.mark.slow

@@ -72,7 +72,12 @@ class CellPreset:
     source : str
         ``references.bib`` key(s), comma-separated, for the concentrations.
     note : str
-        How representative values were chosen from published ranges.
+        What the source calls the cell, where in it the values are, and how
+        representative values were chosen from published ranges.
+    c_out_range, c_in_range : dict of str to tuple of float
+        ``(low, high)`` in mol/m^3 (= mM) where the source gives a range rather than one
+        value; ``c_out`` and ``c_in`` lie inside it. Carry it through to a computed
+        result before drawing a qualitative conclusion from a representative value.
     permeability : dict of str to float
         Relative resting permeabilities (dimensionless, P_K = 1), if published.
     permeability_source : str
@@ -90,6 +95,8 @@ class CellPreset:
     c_in: dict
     source: str
     note: str = ""
+    c_out_range: dict = field(default_factory=dict)
+    c_in_range: dict = field(default_factory=dict)
     permeability: dict = field(default_factory=dict)
     permeability_source: str = ""
     v_rest: float | None = None
@@ -100,22 +107,56 @@ class CellPreset:
         """Keys of the ions with both concentrations given (list of str)."""
         return [ion for ion in IONS if ion in self.c_out and ion in self.c_in]
 
+    def concentration_range(self, ion):
+        """Return the published ranges of an ion's concentrations.
+
+        Parameters
+        ----------
+        ion : str
+            One of :attr:`ions`.
+
+        Returns
+        -------
+        c_out, c_in : tuple of float
+            ``(low, high)`` in mol/m^3 (= mM); ``(c, c)`` where the source gives one value.
+
+        Raises
+        ------
+        ValueError
+            If the preset has no concentrations for ``ion``.
+
+        Examples
+        --------
+        >>> get_preset("mammalian_neuron").concentration_range("Cl")
+        ((110.0, 110.0), (5.0, 15.0))
+        """
+        if ion not in self.ions:
+            raise ValueError(f"ion must be one of {self.ions}; got {ion!r}")
+        c_out = self.c_out_range.get(ion, (self.c_out[ion], self.c_out[ion]))
+        c_in = self.c_in_range.get(ion, (self.c_in[ion], self.c_in[ion]))
+        return tuple(map(float, c_out)), tuple(map(float, c_in))
+
 
 PRESETS = {
     preset.key: preset
     for preset in (
         CellPreset(
+            # The key says what the book uses it for; the label what the source calls it.
             key="mammalian_neuron",
-            label="Mammalian neuron",
+            label="Typical mammalian cell",
             T=BODY_TEMPERATURE,
             c_out={"K": 5.0, "Na": 145.0, "Cl": 110.0, "Ca": 2.0},
             c_in={"K": 140.0, "Na": 12.0, "Cl": 10.0, "Ca": 1.0e-4},
             source="alberts2015",
             note=(
-                "Typical mammalian cell; where the source gives a range "
-                "(Na⁺ and Cl⁻ inside 5-15 mM, Ca²⁺ outside 1-2 mM) a value inside it is used."
+                "The free ion concentrations of a typical mammalian cell (Alberts et al. 2015, "
+                "Table 11-1), which the book uses for its model neuron. Where the table gives "
+                "a range (Na⁺ and Cl⁻ inside 5-15 mM, Ca²⁺ outside 1-2 mM) a value inside "
+                "it is used and the range is kept in c_in_range and c_out_range."
             ),
-            v_rest=-0.070,  # V; neurons rest near -60 to -70 mV
+            c_out_range={"Ca": (1.0, 2.0)},
+            c_in_range={"Na": (5.0, 15.0), "Cl": (5.0, 15.0)},
+            v_rest=-0.065,  # V: a typical neuron's resting potential (Kandel et al. 2013, ch. 6)
             v_rest_source="kandel2013",
         ),
         CellPreset(
@@ -125,6 +166,7 @@ PRESETS = {
             c_out={"K": 4.0, "Na": 145.0, "Cl": 123.0, "Ca": 1.5},
             c_in={"K": 155.0, "Na": 12.0, "Cl": 4.2, "Ca": 1.0e-4},
             source="hille2001",
+            note="Mammalian skeletal muscle at 37 degC (Hille 2001, Table 1.1).",
         ),
         CellPreset(
             key="squid_axon",
@@ -133,7 +175,10 @@ PRESETS = {
             c_out={"K": 20.0, "Na": 440.0, "Cl": 560.0},
             c_in={"K": 400.0, "Na": 50.0, "Cl": 52.0},
             source="kandel2013",
-            note="Studied at room temperature: the source's potentials match about 20 degC.",
+            note=(
+                "The squid giant axon (Kandel et al. 2013, Table 6-1), studied at room "
+                "temperature: the source's equilibrium potentials match about 20 degC."
+            ),
             permeability={"K": 1.0, "Na": 0.04, "Cl": 0.45},
             permeability_source="hodgkin1949",
         ),

@@ -1,4 +1,4 @@
-"""Static figures of the Nernst chapter: equilibrium potentials, the force balance, temperature.
+"""Static figures of the Nernst chapter: equilibrium potentials, the energy balance, temperature.
 
 Each function draws on an ``Axes`` it is given (or a new figure) and returns the
 figure, so a chapter can glue it and a test can read the drawn data.
@@ -21,39 +21,77 @@ def _new_axes(figsize, margins):
     return fig, fig.add_subplot()
 
 
-def plot_equilibrium_potentials(preset, v_rest=None):
-    """Draw each ion's Nernst potential for a cell preset on a vertical mV scale.
+def equilibrium_range(preset, ion):
+    """Return the range of an ion's Nernst potential over the preset's published ranges.
 
     Parameters
     ----------
     preset : widgets.data.CellPreset
-        Concentrations (mol/m^3) and temperature (K) of one cell type.
+        Concentrations (mol/m^3), their published ranges and the temperature (K).
+    ion : str
+        One of ``preset.ions``.
+
+    Returns
+    -------
+    tuple of float
+        ``(low, high)`` in V; equal where the source gives single values.
+
+    Examples
+    --------
+    >>> from widgets.data import get_preset
+    >>> low, high = equilibrium_range(get_preset("mammalian_neuron"), "Cl")
+    >>> round(low * 1e3, 1), round(high * 1e3, 1)
+    (-82.6, -53.3)
+    """
+    c_out, c_in = preset.concentration_range(ion)
+    corners = nernst_potential(
+        np.array(c_out)[:, None], np.array(c_in)[None, :], IONS[ion].z, preset.T
+    )
+    return float(corners.min()), float(corners.max())
+
+
+def plot_equilibrium_potentials(preset, v_rest=None):
+    """Draw each ion's Nernst potential for a cell preset on a vertical mV scale.
+
+    Where the source gives a range of concentrations, a pale band spans the Nernst
+    potentials over that range, so the figure carries the uncertainty of the data.
+
+    Parameters
+    ----------
+    preset : widgets.data.CellPreset
+        Concentrations (mol/m^3), their ranges and temperature (K) of one cell type.
     v_rest : float, optional
         A resting potential in V to mark for comparison.
 
     Returns
     -------
     matplotlib.figure.Figure
-        One horizontal tick per ion at E_ion (mV), labelled with its value.
+        One horizontal tick per ion at E_ion (mV), labelled with its value, and a band
+        (a ``Rectangle`` patch) per ion with a range.
     """
-    fig, ax = _new_axes((5.6, 4.0), {"left": 0.16, "right": 0.72, "top": 0.95, "bottom": 0.06})
+    fig, ax = _new_axes((5.6, 4.2), {"left": 0.16, "right": 0.66, "top": 0.95, "bottom": 0.05})
     for ion in preset.ions:
         e_mV = MV_PER_V * nernst_potential(
             preset.c_out[ion], preset.c_in[ion], IONS[ion].z, preset.T
         )
+        low, high = (MV_PER_V * e for e in equilibrium_range(preset, ion))
+        label = f"$E$({IONS[ion].label}) = {format_number(e_mV, 0, signed=True)} mV"
+        if high > low:
+            ax.axhspan(low, high, xmin=0.1, xmax=0.9, color=ION_COLOURS[ion], alpha=0.2, lw=0)
+            label += f"\n({_signed(low)} to {_signed(high)})"
         ax.hlines(e_mV, 0.1, 0.9, colors=ION_COLOURS[ion], linewidth=3)
         ax.text(
             0.95,
             e_mV,
-            f"$E$({IONS[ion].label}) = {format_number(e_mV, 0, signed=True)} mV",
+            label,
             va="center",
             color=ION_COLOURS[ion],
             transform=ax.get_yaxis_transform(),
             fontsize=10,
         )
     ax.axhline(0.0, color=MUTED_COLOUR, linewidth=0.8)
-    if v_rest is not None:
-        ax.axhline(MV_PER_V * v_rest, color=NEUTRAL_COLOUR, linestyle="--", linewidth=1.2)
+    if v_rest is not None:  # stops short of the labels on the right
+        ax.hlines(MV_PER_V * v_rest, 0.0, 0.92, colors=NEUTRAL_COLOUR, linestyles="--", lw=1.2)
         ax.text(
             0.5,
             MV_PER_V * v_rest - 6,
@@ -70,13 +108,20 @@ def plot_equilibrium_potentials(preset, v_rest=None):
     return fig
 
 
-def plot_force_balance(c_out, c_in, z=1, T=BODY_TEMPERATURE, v_range=(-0.15, 0.05)):
-    """Draw the chemical push and the electrical pull on an ion against membrane potential.
+def _signed(value_mV):
+    return format_number(value_mV, 0, signed=True)
 
-    Both terms are expressed per unit charge, in mV, so they share one axis: the
-    chemical term :math:`(RT/zF)\\ln(c_\\mathrm{in}/c_\\mathrm{out}) = -E` does not depend on V,
-    the electrical term is :math:`V`, and their sum, the net outward drive :math:`V - E`,
-    vanishes at the Nernst potential.
+
+def plot_energy_balance(c_out, c_in, z=1, T=BODY_TEMPERATURE, v_range=(-0.15, 0.05)):
+    """Draw the two terms of the energy an ion gains by leaving the cell, per unit charge.
+
+    An ion that moves from inside to outside changes its electrochemical potential by
+    :math:`\\tilde\\mu_\\mathrm{out} - \\tilde\\mu_\\mathrm{in}`; divided by :math:`zF`, the
+    energy it releases per unit of the charge it carries is a voltage (1 mV = 1 mJ/C) with
+    two terms: the chemical term :math:`(RT/zF)\\ln(c_\\mathrm{in}/c_\\mathrm{out}) = -E`,
+    which does not depend on V, and the electrical term :math:`V`. Their sum :math:`V - E`
+    vanishes at the Nernst potential; where it is positive a cation tends to leave (an
+    anion, whose charge is negative, tends to enter).
 
     Parameters
     ----------
@@ -92,7 +137,7 @@ def plot_force_balance(c_out, c_in, z=1, T=BODY_TEMPERATURE, v_range=(-0.15, 0.0
     Returns
     -------
     matplotlib.figure.Figure
-        Lines ``chemical``, ``electrical`` and ``net`` (in that order) on one axes.
+        Lines ``chemical``, ``electrical`` and ``net`` (in that order) on one axes, in mV.
     """
     e = nernst_potential(c_out, c_in, z, T)
     v = np.linspace(*v_range, 201)
@@ -103,25 +148,25 @@ def plot_force_balance(c_out, c_in, z=1, T=BODY_TEMPERATURE, v_range=(-0.15, 0.0
         MV_PER_V * v,
         MV_PER_V * chemical,
         color=ION_COLOURS.get("K"),
-        label="chemical push (outward)",
+        label="chemical term (RT/zF) ln(c_in/c_out)",
     )
     ax.plot(
         MV_PER_V * v,
         MV_PER_V * electrical,
         color=ION_COLOURS.get("Na"),
         linestyle="--",
-        label="electrical pull (V)",
+        label="electrical term V",
     )
     ax.plot(
         MV_PER_V * v,
         MV_PER_V * (chemical + electrical),
         color=NEUTRAL_COLOUR,
-        label="net outward drive (V − E)",
+        label="sum V − E",
     )
     ax.axhline(0.0, color=MUTED_COLOUR, linewidth=0.8)
     ax.axvline(MV_PER_V * e, color=MUTED_COLOUR, linestyle=":")
     ax.annotate(
-        f"equilibrium\nV = E = {format_number(MV_PER_V * e, 1)} mV",
+        f"equilibrium\nV = E = {format_number(MV_PER_V * e, 0)} mV",
         (MV_PER_V * e, 0.0),
         xytext=(12, -40),
         textcoords="offset points",
@@ -129,8 +174,8 @@ def plot_force_balance(c_out, c_in, z=1, T=BODY_TEMPERATURE, v_range=(-0.15, 0.0
         arrowprops={"arrowstyle": "->", "color": MUTED_COLOUR},
     )
     ax.set_xlabel("membrane potential V (mV)")
-    ax.set_ylabel("drive per unit charge (mV)")
-    ax.legend(loc="upper right", fontsize=8, frameon=False)
+    ax.set_ylabel("energy per unit charge (mV = mJ/C)")
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
     return fig
 
 

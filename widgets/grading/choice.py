@@ -125,7 +125,8 @@ class ChoiceProblem:
 
     def correct_message(self):
         """Return the feedback for the right option."""
-        return f"({self.answer}) {self._option(self.answer).text}. {self.explanation}"
+        text = self._option(self.answer).text.rstrip(".")  # an option may end with a full stop
+        return f"({self.answer}) {text}. {self.explanation}"
 
     def diagnose(self, key):
         """Return the feedback of a wrong option: the misconception it stands for."""

@@ -17,6 +17,16 @@ often combined with rounding; relative only, because some slips give values near
 Every problem names the chapter's learning objective it assesses (``objective``, a key
 of the chapter's ``OBJECTIVES`` in :mod:`widgets.grading.problems`) and its ``kind``,
 so a test can check that each exercise set meets the book's exercise standard.
+
+Page and grader agree
+---------------------
+A chapter prints rounded constants and rules of thumb (RT/F = 26.7 mV, 61.5 mV per
+tenfold ratio); a learner who uses them must be graded correct. The chapter's problem
+module declares each as a :class:`Rounded`, and each problem lists its ``routes``: the
+hand calculations that reach its answer, written as functions of those declared values.
+A test runs every route with the exact values (it must give ``expected``) and with every
+printed rounding (it must be graded correct), so a rounding the tolerance cannot absorb
+fails the build instead of a learner.
 """
 
 from dataclasses import dataclass
@@ -36,9 +46,101 @@ LARGER_UNITS = {"mV": "V", "mM": "M (mol/L)"}
 NUMERIC_KINDS = ("calculation", "estimate", "explorer")
 
 NEAR_MISS = (
-    "Close, but outside the tolerance of {tolerance}. Did you round a constant along the "
-    "way? Keep four significant figures until the end."
+    "Close, but outside the tolerance of {tolerance}. The rounded constants the chapter "
+    "prints are accurate enough; a constant rounded further, or a value read off a graph, "
+    "is not. Redo the arithmetic with the chapter's values."
 )
+
+
+@dataclass(frozen=True)
+class Rounded:
+    """A rounded constant or rule of thumb that a chapter prints, as a learner would use it.
+
+    Attributes
+    ----------
+    key : str
+        The name the problems' routes read it by, e.g. ``"RT/F at 37 degC"``.
+    exact : float
+        Its full-precision value, in the unit the page prints it in.
+    printed : float
+        The value as printed, e.g. ``26.7``.
+    text : str
+        How the page prints it, e.g. ``"RT/F = 26.7 mV at 37 °C"``; quoted in feedback.
+    """
+
+    key: str
+    exact: float
+    printed: float
+    text: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "exact", float(self.exact))
+        object.__setattr__(self, "printed", float(self.printed))
+
+
+def exact_values(rounded):
+    """Return the full-precision value of every key of ``rounded``.
+
+    Parameters
+    ----------
+    rounded : sequence of Rounded
+        A chapter's printed roundings; a key may appear with several roundings.
+
+    Returns
+    -------
+    dict of str to float
+        Key -> exact value: what a route reads to reproduce ``expected``.
+
+    Raises
+    ------
+    ValueError
+        If one key is declared with two different exact values.
+
+    Examples
+    --------
+    >>> exact_values([Rounded("ln 10", 2.302585, 2.303, "ln 10 = 2.303")])
+    {'ln 10': 2.302585}
+    """
+    values = {}
+    for item in rounded:
+        if values.setdefault(item.key, item.exact) != item.exact:
+            raise ValueError(f"{item.key!r} is declared with two exact values")
+    return values
+
+
+def near_miss_message(rounded, advice=""):
+    """Return near-miss feedback that quotes the roundings the chapter prints.
+
+    Parameters
+    ----------
+    rounded : sequence of Rounded
+        The chapter's printed roundings, quoted by their ``text``.
+    advice : str, optional
+        A sentence to add, e.g. about a rule of thumb the chapter does not use.
+
+    Returns
+    -------
+    str
+        Feedback with the placeholder ``{tolerance}``, for :attr:`Problem.near_miss`.
+
+    Examples
+    --------
+    >>> text = near_miss_message([Rounded("RT/F", 26.727, 26.7, "RT/F = 26.7 mV")])
+    >>> text.format(tolerance="0.5 %")[:60]
+    'Close, but outside the tolerance of 0.5 %. Answers computed '
+    """
+    quoted = _literal("; ".join(dict.fromkeys(item.text for item in rounded)))
+    text = (
+        "Close, but outside the tolerance of {tolerance}. Answers computed with the values "
+        f"the chapter prints ({quoted}) are graded correct, so one of your steps used a "
+        "value rounded further or a different one."
+    )
+    return f"{text} {_literal(advice)}".strip()
+
+
+def _literal(text):
+    """Escape braces, so that ``str.format`` leaves ``text`` as it is."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 @dataclass(frozen=True)
@@ -94,6 +196,11 @@ class Problem:
         For an estimate: correct within this factor (> 1) of ``expected``, either way.
     near_miss : str
         Feedback for an answer just outside the tolerance; ``{tolerance}`` is filled in.
+    routes : tuple of callable
+        The hand calculations that reach the answer. Each takes a mapping from the keys
+        of the chapter's :class:`Rounded` values to numbers and returns the answer in
+        ``unit``: the exact values give ``expected``, the printed ones an answer graded
+        correct (see the module notes).
     """
 
     id: str
@@ -110,6 +217,7 @@ class Problem:
     kind: str = "calculation"
     factor_tol: float | None = None
     near_miss: str = NEAR_MISS
+    routes: tuple = ()
 
     def __post_init__(self):
         object.__setattr__(self, "expected", float(self.expected))
@@ -122,6 +230,8 @@ class Problem:
             )
         if self.factor_tol is not None and not self.factor_tol > 1:
             raise ValueError(f"factor_tol must be larger than 1; got {self.factor_tol!r}")
+        if not all(callable(route) for route in self.routes):
+            raise ValueError(f"routes must be functions of a mapping; got {self.routes!r}")
 
     def read(self, answer):
         """Return the learner's answer as a float (see :func:`~.answers.read_answer`)."""
