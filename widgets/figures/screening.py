@@ -206,7 +206,8 @@ class ScreeningFigure:
         half = 0.5 * m.thickness / NM
         _, (c_out_face, c_in_face), (a_out_face, a_in_face) = m.profile([-half * NM, half * NM])
         return (
-            f"Two panels against position from {_number(lo)} to {_number(hi)} nm: the bath "
+            f"Two panels at {format_number(kelvin_to_celsius(self.T), 1)} °C against position "
+            f"from {_number(lo)} to {_number(hi)} nm: the bath "
             f"on the left, the membrane from {format_number(-half, 2)} to "
             f"{format_number(half, 2)} nm, the cytosol on the right. Top: the potential "
             f"falls from 0 mV in the bulk bath to {_mV(self.v)} in the bulk cytosol; "
