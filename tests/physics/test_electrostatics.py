@@ -28,6 +28,7 @@ from widgets.physics.electrostatics import (
     radius_for_ion_fraction,
     series_capacitance,
     series_layer_voltages,
+    slab_thickness,
     specific_capacitance,
     sphere_area,
     sphere_volume,
@@ -144,6 +145,16 @@ def test_layer_voltages_sum_to_total_and_share_one_displacement(v, layers):
 
 
 @given(permittivities, thicknesses)
+def test_slab_thickness_inverts_the_capacitance(eps, d):
+    assert slab_thickness(specific_capacitance(eps, d), eps) == pytest.approx(d, rel=1e-12)
+
+
+def test_slab_matching_the_measured_capacitance_is_about_two_nm():
+    # eps0 * 2 / (0.9 uF/cm^2) = 8.854e-12 * 2 / 9e-3 m = 1.968 nm
+    assert slab_thickness(0.9 * UF_PER_CM2, 2.0) == pytest.approx(1.968e-9, rel=1e-3)
+
+
+@given(permittivities, thicknesses)
 def test_one_layer_series_is_the_plain_slab(eps, d):
     assert series_capacitance([eps], [d]) == pytest.approx(specific_capacitance(eps, d))
 
@@ -178,6 +189,7 @@ def test_head_groups_in_series_lower_capacitance_below_the_core_alone():
         (lambda: series_layer_voltages(V_REST, [2.0, 20.0], [1e-9]), "eps_r"),
         (lambda: series_layer_voltages([V_REST, 0.0], [2.0], [1e-9]), "v"),
         (lambda: series_capacitance([2.0], [0.0]), "thickness"),
+        (lambda: slab_thickness(0.0, 2.0), "c_specific"),
         (lambda: radius_for_ion_count(0.0, V_REST), "n_ions"),
         (lambda: radius_for_ion_count(2e6, 0.0), "v"),
         (lambda: radius_for_ion_fraction(1e-5, V_REST, 0.0), "c_in"),

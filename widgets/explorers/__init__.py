@@ -5,6 +5,13 @@ with a note on how to run it, on the book's website.
 """
 
 from widgets.explorers.base import Explorer
+from widgets.explorers.capacitor import CapacitorExplorer, capacitor_explorer
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
 
-__all__ = ["Explorer", "NernstExplorer", "nernst_explorer"]
+__all__ = [
+    "CapacitorExplorer",
+    "Explorer",
+    "NernstExplorer",
+    "capacitor_explorer",
+    "nernst_explorer",
+]

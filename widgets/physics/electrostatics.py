@@ -31,11 +31,6 @@ AIR_BREAKDOWN_FIELD = 3e6
 # dimensionless: a hydrocarbon's relative permittivity, the value Parsegian (1969, Nature
 # 221:844) used for the interior of a lipid bilayer.
 HYDROCARBON_PERMITTIVITY_RELATIVE = 2.0
-# m, about 1.77 nm: the thickness of a hydrocarbon slab whose capacitance is
-# MEMBRANE_CAPACITANCE (d = eps_r eps0 / C), the membrane of the one-slab models.
-MEMBRANE_EQUIVALENT_THICKNESS = (
-    HYDROCARBON_PERMITTIVITY_RELATIVE * VACUUM_PERMITTIVITY / MEMBRANE_CAPACITANCE
-)
 
 
 def specific_capacitance(eps_r, thickness):
@@ -74,6 +69,49 @@ def specific_capacitance(eps_r, thickness):
     eps_r = check.positive("eps_r", eps_r)
     thickness = check.positive("thickness", thickness)
     return check.scalar_or_array(eps_r * VACUUM_PERMITTIVITY / thickness)
+
+
+def slab_thickness(c_specific, eps_r):
+    """Return the thickness of a dielectric slab that has a given specific capacitance.
+
+    Parameters
+    ----------
+    c_specific : float or array_like
+        Specific capacitance in F/m^2; positive.
+    eps_r : float or array_like
+        Relative permittivity of the slab (dimensionless); positive.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Thickness in m: the "equivalent" thickness of a membrane of that capacitance.
+
+    Raises
+    ------
+    ValueError
+        If ``c_specific`` or ``eps_r`` is not positive and finite.
+
+    Notes
+    -----
+    The inverse of :func:`specific_capacitance`:
+
+    .. math:: d = \\frac{\\varepsilon_r \\varepsilon_0}{C}
+
+    Examples
+    --------
+    >>> round(slab_thickness(0.9e-2, 2.0) * 1e9, 2)  # nm: hydrocarbon giving 0.9 uF/cm^2
+    1.97
+    """
+    c_specific = check.positive("c_specific", c_specific)
+    eps_r = check.positive("eps_r", eps_r)
+    return check.scalar_or_array(eps_r * VACUUM_PERMITTIVITY / c_specific)
+
+
+# m, about 1.77 nm: the thickness of a hydrocarbon slab whose capacitance is
+# MEMBRANE_CAPACITANCE, the membrane of the one-slab models.
+MEMBRANE_EQUIVALENT_THICKNESS = slab_thickness(
+    MEMBRANE_CAPACITANCE, HYDROCARBON_PERMITTIVITY_RELATIVE
+)
 
 
 def membrane_charge(v, area, c_specific=MEMBRANE_CAPACITANCE):
