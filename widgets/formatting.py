@@ -92,3 +92,43 @@ def format_count(value):
     if number < 0:
         raise ValueError(f"value must not be negative; got {value!r}")
     return DisplayText(f"{number:,.0f}".replace(",", "\N{THIN SPACE}"))
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "\N{SUPERSCRIPT MINUS}⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_scientific(value, digits=3):
+    """Return ``value`` in scientific notation as printed: a mantissa × 10 to a power.
+
+    Parameters
+    ----------
+    value : float
+        A finite number.
+    digits : int, optional
+        Significant digits of the mantissa (default 3).
+
+    Returns
+    -------
+    DisplayText
+        For example ``"8.85 × 10⁻¹²"``; the power is omitted when it is 0.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a finite number or ``digits`` is not a positive integer.
+
+    Examples
+    --------
+    >>> format_scientific(8.8541878e-12, 4)
+    '8.854 × 10⁻¹²'
+    >>> format_scientific(-3.3e-25, 2), format_scientific(2.5, 2)
+    ('−3.3 × 10⁻²⁵', '2.5')
+    """
+    if int(digits) != digits or digits < 1:
+        raise ValueError(f"digits must be a positive integer; got {digits!r}")
+    format_number(value, 0)  # validates value: a finite number
+    mantissa, exponent = f"{float(value):.{int(digits) - 1}e}".split("e")
+    mantissa = mantissa.replace("-", MINUS)
+    if int(exponent) == 0:
+        return DisplayText(mantissa)
+    return DisplayText(f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPTS)}")
