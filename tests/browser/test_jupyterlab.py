@@ -15,7 +15,8 @@ import pytest
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import IONS, get_preset
-from widgets.explorers import nernst_explorer
+from widgets.explorers import capacitor_explorer, nernst_explorer
+from widgets.figures import CapacitorFigure
 from widgets.formatting import format_number
 from widgets.grading.checks import grade
 from widgets.physics import nernst_potential
@@ -80,6 +81,16 @@ def rendered_markdown(page):
     return "\n".join(page.locator(MARKDOWN).all_inner_texts())
 
 
+def names_shown_instead_of_values(notebook, text):
+    """Return the {eval} names of ``notebook`` that ``text`` shows as names (sorted)."""
+    # {eval}`name` is evaluated by myst-nb on the site and by jupyterlab-myst here.
+    names = set(re.findall(r"\{eval\}`([^`]+)`", markdown_sources(notebook)))
+    assert names, f"{notebook} quotes no computed number"
+    return sorted(
+        name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    )
+
+
 # --- the chapter -------------------------------------------------------------------------------
 
 
@@ -93,13 +104,8 @@ def test_chapter_markdown_shows_no_raw_myst_roles(chapter):
 
 
 def test_chapter_shows_computed_numbers_not_their_names(chapter):
-    # {eval}`name` is evaluated by myst-nb on the site and by jupyterlab-myst here.
-    names = set(re.findall(r"\{eval\}`([^`]+)`", markdown_sources(CHAPTER)))
-    assert names, "the chapter quotes no computed number"
     text = rendered_markdown(chapter.page)
-    shown = sorted(
-        name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-    )
+    shown = names_shown_instead_of_values(CHAPTER, text)
     assert not shown, f"names shown instead of their values: {shown}"
     e_k = format_number(1e3 * nernst_potential(5.0, 140.0, 1), 1)
     assert e_k in text, f"E_K = {e_k} mV is not in the rendered prose"
@@ -153,6 +159,46 @@ def test_explorer_follows_the_keyboard(chapter):
         assert shown_concentration(view) == pytest.approx(c_out, rel=READOUT_REL)
         assert view.image.get_attribute("src") != src, f"the figure did not change after {key}"
     harness.screenshot(chapter.page, "lab-chapter-explorer")
+
+
+# --- the capacitor chapter ------------------------------------------------------------------
+
+CAPACITOR_CHAPTER = "chapters/capacitor.ipynb"
+THICKNESS = "Membrane thickness (nm)"  # the label of the capacitor explorer's thickness slider
+
+
+@pytest.fixture(scope="module")
+def capacitor(browser, lab):
+    tab = open_and_run(browser, lab, CAPACITOR_CHAPTER)
+    yield tab
+    tab.context.close()
+
+
+def test_capacitor_chapter_shows_numbers_not_names_or_roles(capacitor):
+    text = rendered_markdown(capacitor.page)
+    shown = names_shown_instead_of_values(CAPACITOR_CHAPTER, text)
+    assert not shown, f"names shown instead of their values: {shown}"
+    assert not sorted(set(MYST_ROLES.findall(text))), "raw MyST roles in JupyterLab"
+    assert "5.49 million" in text, "the soma's ion count is not in the rendered prose"
+
+
+def test_capacitor_explorer_follows_the_keyboard(capacitor):
+    view = harness.ExplorerView(capacitor.page, THICKNESS)
+    assert view.readout.inner_text().strip() == capacitor_explorer().figure.summary()
+    view.box.scroll_into_view_if_needed()
+    src = view.image.get_attribute("src")
+    view.press("ArrowRight")
+    figure = CapacitorFigure(
+        view.slider_value("Membrane thickness") * 1e-9,
+        view.slider_value("Relative permittivity"),
+        view.slider_value("Membrane potential") * 1e-3,
+        10 ** view.slider_value("Cell radius") * 1e-6,
+        NEURON.c_in["K"],
+    )
+    assert figure.thickness > 1.77e-9, "ArrowRight did not thicken the membrane"
+    assert view.readout.inner_text().strip() == figure.summary()
+    assert view.image.get_attribute("src") != src, "the figure did not change"
+    harness.screenshot(capacitor.page, "lab-capacitor-explorer")
 
 
 # --- the exercises ----------------------------------------------------------------------------
@@ -215,12 +261,12 @@ def test_exercise_names_the_volt_slip(exercises):
 # --- what JupyterLab did around the notebooks --------------------------------------------------
 
 
-def test_jupyterlab_requests_nothing_from_other_hosts(chapter, exercises):
-    for tab in (chapter, exercises):
+def test_jupyterlab_requests_nothing_from_other_hosts(chapter, capacitor, exercises):
+    for tab in (chapter, capacitor, exercises):
         print("console errors:", tab.console_errors)  # jupyterlab-myst's, see -rP
-    assert not chapter.offline.blocked + exercises.offline.blocked
+    assert not chapter.offline.blocked + capacitor.offline.blocked + exercises.offline.blocked
 
 
-def test_no_notebook_was_saved(repository, chapter, exercises):
+def test_no_notebook_was_saved(repository, chapter, capacitor, exercises):
     changed = [path for path, data in repository.notebooks.items() if path.read_bytes() != data]
     assert not changed, f"JupyterLab wrote to {changed}: is autosave off?"

@@ -19,6 +19,7 @@ from widgets.physics.electrostatics import (
 THICKNESS_RANGE_NM = (1.0, 10.0)
 THICKNESS_STEP_NM = 0.01
 PERMITTIVITY_RANGE = (1.0, 10.0)
+PERMITTIVITY_STEP = 0.1
 VOLTAGE_RANGE_MV = (-150.0, 60.0)
 VOLTAGE_STEP_MV = 0.1
 RADIUS_DECADES_UM = (0, 3)  # 1 um to 1 mm
@@ -27,6 +28,7 @@ SOMA_RADIUS_UM = 10.0  # the Nernst chapter's illustrative cell body
 TWO_MILLION = 2e6  # the seeds' "about two million" charges
 CLAIMED_FRACTION = 1e-5  # the seeds' "0.001 %"
 _WIDE = {"description_width": "14em"}
+SLIDER_WIDTH = "36em"
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,6 @@ def capacitor_explorer(
 
 
 def _make_controls(thickness_nm, eps_r, v_mV, radius_um, preset):
-    layout = widgets.Layout(width="36em")
     return {
         "preset": widgets.Dropdown(
             options=[(scenario.label, key) for key, scenario in SCENARIOS.items()],
@@ -220,38 +221,26 @@ def _make_controls(thickness_nm, eps_r, v_mV, radius_um, preset):
             style=_WIDE,
             layout=widgets.Layout(width="30em"),
         ),
-        "thickness_nm": widgets.FloatSlider(
-            value=thickness_nm,
-            min=THICKNESS_RANGE_NM[0],
-            max=THICKNESS_RANGE_NM[1],
-            step=THICKNESS_STEP_NM,
-            readout_format=".2f",
-            description="Membrane thickness (nm)",
-            tooltip="Thickness of the insulating slab in nanometres",
-            style=_WIDE,
-            layout=layout,
+        "thickness_nm": _slider(
+            thickness_nm,
+            THICKNESS_RANGE_NM,
+            THICKNESS_STEP_NM,
+            "Membrane thickness (nm)",
+            "Thickness of the insulating slab in nanometres",
         ),
-        "eps_r": widgets.FloatSlider(
-            value=eps_r,
-            min=PERMITTIVITY_RANGE[0],
-            max=PERMITTIVITY_RANGE[1],
-            step=0.1,
-            readout_format=".1f",
-            description="Relative permittivity (no unit)",
-            tooltip="Relative permittivity of the slab: 1 for vacuum, about 2 for a hydrocarbon",
-            style=_WIDE,
-            layout=layout,
+        "eps_r": _slider(
+            eps_r,
+            PERMITTIVITY_RANGE,
+            PERMITTIVITY_STEP,
+            "Relative permittivity (no unit)",
+            "Relative permittivity of the slab: 1 for vacuum, about 2 for a hydrocarbon",
         ),
-        "v_mV": widgets.FloatSlider(
-            value=v_mV,
-            min=VOLTAGE_RANGE_MV[0],
-            max=VOLTAGE_RANGE_MV[1],
-            step=VOLTAGE_STEP_MV,
-            readout_format=".1f",
-            description="Membrane potential (mV)",
-            tooltip="Inside minus outside, in millivolts",
-            style=_WIDE,
-            layout=layout,
+        "v_mV": _slider(
+            v_mV,
+            VOLTAGE_RANGE_MV,
+            VOLTAGE_STEP_MV,
+            "Membrane potential (mV)",
+            "Inside minus outside, in millivolts",
         ),
         "radius_um": widgets.FloatLogSlider(
             value=radius_um,
@@ -264,9 +253,25 @@ def _make_controls(thickness_nm, eps_r, v_mV, radius_um, preset):
             description="Cell radius (µm)",
             tooltip="Radius of the spherical cell in micrometres, logarithmic scale",
             style=_WIDE,
-            layout=layout,
+            layout=widgets.Layout(width=SLIDER_WIDTH),
         ),
     }
+
+
+def _slider(value, low_high, step, description, tooltip):
+    """Return a linear slider showing as many decimals as its step has."""
+    decimals = max(0, -int(np.floor(np.log10(step))))
+    return widgets.FloatSlider(
+        value=value,
+        min=low_high[0],
+        max=low_high[1],
+        step=step,
+        readout_format=f".{decimals}f",
+        description=description,
+        tooltip=tooltip,
+        style=_WIDE,
+        layout=widgets.Layout(width=SLIDER_WIDTH),
+    )
 
 
 def _matching_scenario(values):
