@@ -27,7 +27,7 @@ NEURON = get_preset("mammalian_neuron")  # its K+ inside is what the fraction co
 SOMA_RADIUS_UM = 10.0  # the Nernst chapter's illustrative cell body
 TWO_MILLION = 2e6  # the seeds' "about two million" charges
 CLAIMED_FRACTION = 1e-5  # the seeds' "0.001 %"
-_WIDE = {"description_width": "14em"}
+_WIDE = {"description_width": "15em"}
 SLIDER_WIDTH = "36em"
 
 
@@ -232,7 +232,7 @@ def _make_controls(thickness_nm, eps_r, v_mV, radius_um, preset):
             eps_r,
             PERMITTIVITY_RANGE,
             PERMITTIVITY_STEP,
-            "Relative permittivity (no unit)",
+            "Rel. permittivity (no unit)",
             "Relative permittivity of the slab: 1 for vacuum, about 2 for a hydrocarbon",
         ),
         "v_mV": _slider(
