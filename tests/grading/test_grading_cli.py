@@ -10,13 +10,14 @@ import nbformat
 import pytest
 
 from widgets.grading import cli
-from widgets.grading.checks import PROBLEMS
 from widgets.grading.notebook import answer_cells
+from widgets.grading.problems import PROBLEM_SETS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLVED = ROOT / "exercises" / "solutions" / "nernst.ipynb"
 LEARNER = ROOT / "exercises" / "nernst.ipynb"
 CLI = [sys.executable, "-m", "widgets.grading"]
+NERNST = PROBLEM_SETS["nernst"].PROBLEMS  # the problems of the notebooks graded here
 
 # A learner's worst day: each answer cell goes wrong in its own way.
 BROKEN_ANSWERS = {
@@ -82,7 +83,7 @@ def test_solved_notebook_scores_full_marks(runs):
     proc, out, err = runs[0]["solved"]
     assert proc.returncode == 0, err
     report = json.loads(out)
-    assert report["score"] == report["max_score"] == sum(p.points for p in PROBLEMS.values())
+    assert report["score"] == report["max_score"] == sum(p.points for p in NERNST)
     assert {row["status"] for row in report["problems"]} == {"correct"}
 
 
@@ -103,9 +104,9 @@ def test_blank_notebook_prints_a_table_of_unattempted_problems(runs):
     lines = out.strip().splitlines()
     assert lines[0].split()[:3] == ["Problem", "Status", "Points"]
     rows = lines[1:-1]
-    assert len(rows) == len(PROBLEMS)
+    assert len(rows) == len(NERNST)
     assert all("not attempted" in row and " 0/1 " in row for row in rows)
-    assert lines[-1].split() == ["Total", f"0/{len(PROBLEMS)}"]
+    assert lines[-1].split() == ["Total", f"0/{len(NERNST)}"]
 
 
 @pytest.mark.slow
