@@ -636,9 +636,9 @@ def born_transfer_energy(radius, eps_from, eps_to, z=1):
         \\left(\\frac{1}{\\varepsilon_\\mathrm{to}} - \\frac{1}{\\varepsilon_\\mathrm{from}}\\right)
 
     From water (about 74 at 37 degC) into a hydrocarbon (about 2; Parsegian 1969)
-    the bracket is nearly 1/2: the ion keeps only half of its vacuum self-energy's
-    worth of solvation. Moving from vacuum (1) into water gives the Born estimate of
-    the hydration free energy.
+    the bracket is nearly 1/2: in water the ion keeps about 1 % of its vacuum
+    self-energy, in the hydrocarbon half of it. Moving from vacuum (1) into water
+    gives the Born estimate of the hydration free energy.
 
     Examples
     --------
