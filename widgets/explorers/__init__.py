@@ -6,12 +6,24 @@ with a note on how to run it, on the book's website.
 
 from widgets.explorers.base import Explorer
 from widgets.explorers.capacitor import CapacitorExplorer, capacitor_explorer
+from widgets.explorers.channels import (
+    RestExplorer,
+    SelectivityExplorer,
+    channels_explorer,
+    rest_explorer,
+    selectivity_explorer,
+)
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
 
 __all__ = [
     "CapacitorExplorer",
     "Explorer",
     "NernstExplorer",
+    "RestExplorer",
+    "SelectivityExplorer",
     "capacitor_explorer",
+    "channels_explorer",
     "nernst_explorer",
+    "rest_explorer",
+    "selectivity_explorer",
 ]

@@ -5,6 +5,15 @@ No module here imports ipywidgets: the explorers wrap these figures in controls.
 
 from widgets.figures.agg import AggRenderer, new_figure, render_png
 from widgets.figures.capacitor import CapacitorFigure
+from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.nernst import NernstFigure
 
-__all__ = ["AggRenderer", "CapacitorFigure", "NernstFigure", "new_figure", "render_png"]
+__all__ = [
+    "AggRenderer",
+    "CapacitorFigure",
+    "NernstFigure",
+    "RestFigure",
+    "SelectivityFigure",
+    "new_figure",
+    "render_png",
+]
