@@ -14,16 +14,19 @@ from widgets.explorers.channels import (
     selectivity_explorer,
 )
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
+from widgets.explorers.pump import PumpExplorer, pump_explorer
 
 __all__ = [
     "CapacitorExplorer",
     "Explorer",
     "NernstExplorer",
+    "PumpExplorer",
     "RestExplorer",
     "SelectivityExplorer",
     "capacitor_explorer",
     "channels_explorer",
     "nernst_explorer",
+    "pump_explorer",
     "rest_explorer",
     "selectivity_explorer",
 ]

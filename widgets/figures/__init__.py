@@ -7,11 +7,13 @@ from widgets.figures.agg import AggRenderer, new_figure, render_png
 from widgets.figures.capacitor import CapacitorFigure
 from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.nernst import NernstFigure
+from widgets.figures.pump import PumpFigure
 
 __all__ = [
     "AggRenderer",
     "CapacitorFigure",
     "NernstFigure",
+    "PumpFigure",
     "RestFigure",
     "SelectivityFigure",
     "new_figure",
