@@ -50,6 +50,7 @@ from widgets.physics.energy import (
     pump_cycle_free_energy,
 )
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
+from widgets.physics.gouy_chapman import GouyChapmanMembrane, membrane_gouy_chapman
 from widgets.physics.nernst import nernst_potential, nernst_slope, thermal_voltage
 from widgets.physics.poisson_boltzmann import MembraneProfile, solve_membrane_pb
 from widgets.physics.pump import mullins_noda_potential, pump_activation, pump_current_density
@@ -67,10 +68,13 @@ from widgets.physics.rundown import (
 )
 from widgets.physics.screening import (
     WATER_PERMITTIVITY_RELATIVE,
+    boltzmann_concentration,
     debye_length,
     diffuse_layer_capacitance,
+    fluid_ionic_strength,
     gouy_chapman_potential,
     grahame_surface_potential,
+    grahame_surface_potential_mixed,
     ionic_strength,
     water_relative_permittivity,
 )
@@ -83,12 +87,14 @@ from widgets.physics.selectivity import (
 )
 
 __all__ = [
+    "GouyChapmanMembrane",
     "MEMBRANE_CAPACITANCE",
     "MembraneProfile",
     "PumpLeakParams",
     "RestingMembrane",
     "WATER_PERMITTIVITY_RELATIVE",
     "atp_rate_from_sodium_influx",
+    "boltzmann_concentration",
     "boltzmann_open_probability",
     "born_energy",
     "born_radius",
@@ -100,12 +106,14 @@ __all__ = [
     "conductance_weighted_potential",
     "debye_length",
     "diffuse_layer_capacitance",
+    "fluid_ionic_strength",
     "gated_conductance",
     "ghk_current_density",
     "ghk_voltage",
     "gouy_chapman_potential",
     "gradient_half_time",
     "grahame_surface_potential",
+    "grahame_surface_potential_mixed",
     "hh_resting_conductances",
     "hh_steady_state_gates",
     "hydration_free_energy",
@@ -119,6 +127,7 @@ __all__ = [
     "membrane_current_density",
     "membrane_currents",
     "membrane_field",
+    "membrane_gouy_chapman",
     "membrane_slope_conductance",
     "membrane_slope_conductances",
     "metabolic_power",
