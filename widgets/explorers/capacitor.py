@@ -232,7 +232,7 @@ def _make_controls(thickness_nm, eps_r, v_mV, radius_um, preset):
             eps_r,
             PERMITTIVITY_RANGE,
             PERMITTIVITY_STEP,
-            "Rel. permittivity (no unit)",
+            "Permittivity (× ε₀)",
             "Relative permittivity of the slab: 1 for vacuum, about 2 for a hydrocarbon",
         ),
         "v_mV": _slider(
