@@ -123,18 +123,21 @@ class CapacitorExplorer(Explorer):
         return f"These values cannot be drawn: {error}."
 
     def site_grid(self):
-        """Return the frames for the static website: thickness in 0.5 nm steps, per cell.
+        """Return the frames for the static website: each cell, then thickness in 0.5 nm steps.
 
         Returns
         -------
         dict of str to list
-            ``thickness_nm``: 19 values from 1 to 10 nm; ``preset``: every cell
-            (76 frames in all).
+            ``preset``: every cell (set first: a cell loads its thickness);
+            ``thickness_nm``: 1 to 10 nm in 0.5 nm steps and the cells' own
+            thickness, so choosing a cell on the site shows its numbers (80 frames).
         """
         low, high = THICKNESS_RANGE_NM
+        steps = np.arange(low, high + 0.25, 0.5)
+        cells = [scenario.thickness_nm for scenario in SCENARIOS.values()]
         return {
             "preset": list(SCENARIOS),
-            "thickness_nm": [float(d) for d in np.arange(low, high + 0.25, 0.5)],
+            "thickness_nm": sorted({float(d) for d in (*steps, *cells)}),
         }
 
 
