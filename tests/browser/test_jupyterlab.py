@@ -35,6 +35,7 @@ CHAPTERS = [f"{page}.ipynb" for page in content_pages() if page.startswith("chap
 MYST_ROLES = re.compile(r"\{(cite|cite:[pt]|numref|eq|doc|ref|glue:\w+)\}`")
 NEURON = get_preset("mammalian_neuron")
 MARKDOWN = f"{harness.NOTEBOOK} .jp-MarkdownCell .myst"  # markdown rendered by jupyterlab-myst
+EVAL_WAIT_S = 60  # seconds a long chapter may take to fill in its computed numbers
 
 
 @pytest.fixture(scope="module")
@@ -75,10 +76,15 @@ def test_chapter_shows_computed_numbers_not_their_names(notebooks, notebook):
     # {eval}`name` is evaluated by myst-nb on the site and by jupyterlab-myst here.
     names = set(re.findall(r"\{eval\}`([^`]+)`", markdown_sources(notebook)))
     assert names, f"{notebook} quotes no computed number"
-    text = rendered_markdown(notebooks(notebook).page)
-    shown = sorted(
-        name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-    )
+    page = notebooks(notebook).page
+    for _ in range(EVAL_WAIT_S):  # a long chapter may still be filling them in after "Idle"
+        text = rendered_markdown(page)
+        shown = sorted(
+            name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+        )
+        if not shown:
+            break
+        page.wait_for_timeout(1000)
     assert not shown, f"{notebook}: names shown instead of their values: {shown}"
     escapes = sorted(set(re.findall(r"\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}", text)))
     assert not escapes, f"{notebook}: computed text shows escapes instead of characters: {escapes}"
@@ -332,22 +338,10 @@ def test_nernst_explorer_follows_the_keyboard_with_the_physics(chapter, notebook
 
 CAPACITOR_CHAPTER = "chapters/capacitor.ipynb"
 THICKNESS = "Membrane thickness (nm)"  # the capacitor explorer's thickness slider
-EVAL_WAIT_S = 60  # seconds a long chapter may take to fill in its computed numbers
 
 
-def test_capacitor_chapter_shows_computed_numbers_not_their_names(notebooks):
-    page = notebooks(CAPACITOR_CHAPTER).page
-    names = set(re.findall(r"\{eval\}`([^`]+)`", markdown_sources(CAPACITOR_CHAPTER)))
-    for _ in range(EVAL_WAIT_S):  # jupyterlab-myst may still be filling them in after "Idle"
-        text = rendered_markdown(page)
-        shown = sorted(
-            name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-        )
-        if not shown:
-            break
-        page.wait_for_timeout(1000)
-    assert not shown, f"names shown instead of their values: {shown}"
-    assert not sorted(set(MYST_ROLES.findall(text))), "raw MyST roles in JupyterLab"
+def test_capacitor_chapter_shows_its_headline_numbers(notebooks):
+    text = rendered_markdown(notebooks(CAPACITOR_CHAPTER).page)
     assert "5.49 million" in text, "the soma's ion count is not in the rendered prose"
 
 
