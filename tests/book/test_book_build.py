@@ -52,6 +52,18 @@ def test_nernst_page_has_numbers_figures_math_and_citations(site):
     assert "Fig. " in html, "figures are not cross-referenced by number"
 
 
+def test_capacitor_page_has_numbers_figures_and_an_explorer_snapshot(site):
+    html = read(site, "chapters/capacitor.html")
+    for number in ("0.354", "5.49", "7.0", "6.0"):  # uF/cm^2, millions, millions, um
+        assert number in html, f"the computed number {number} is missing from the prose"
+    figures = re.findall(r'<figure[^>]*id="fig-[^"]+"', html)
+    assert len(figures) >= 4, "expected the four numbered, captioned figures"
+    outputs = cell_outputs(html)
+    assert any("explorer-snapshot" in out for out in outputs), "no explorer snapshot"
+    assert "widget-view+json" not in html
+    assert 'href="nernst.html#chapter-nernst"' in html, "no link to the Nernst chapter"
+
+
 def test_computed_numbers_read_as_typeset_text(site):
     # An {eval} value is its repr without quotes: escapes such as "\\u2009" must not leak.
     for page in site.rglob("*.html"):

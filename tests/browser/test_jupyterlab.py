@@ -18,7 +18,8 @@ from site_pages import content_pages
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import IONS, get_preset
-from widgets.explorers import nernst_explorer
+from widgets.explorers import capacitor_explorer, nernst_explorer
+from widgets.figures import CapacitorFigure
 from widgets.formatting import format_number
 from widgets.grading.checks import grade
 from widgets.physics import nernst_potential
@@ -34,6 +35,7 @@ CHAPTERS = [f"{page}.ipynb" for page in content_pages() if page.startswith("chap
 MYST_ROLES = re.compile(r"\{(cite|cite:[pt]|numref|eq|doc|ref|glue:\w+)\}`")
 NEURON = get_preset("mammalian_neuron")
 MARKDOWN = f"{harness.NOTEBOOK} .jp-MarkdownCell .myst"  # markdown rendered by jupyterlab-myst
+EVAL_WAIT_S = 60  # seconds a long chapter may take to fill in its computed numbers
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +76,15 @@ def test_chapter_shows_computed_numbers_not_their_names(notebooks, notebook):
     # {eval}`name` is evaluated by myst-nb on the site and by jupyterlab-myst here.
     names = set(re.findall(r"\{eval\}`([^`]+)`", markdown_sources(notebook)))
     assert names, f"{notebook} quotes no computed number"
-    text = rendered_markdown(notebooks(notebook).page)
-    shown = sorted(
-        name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-    )
+    page = notebooks(notebook).page
+    for _ in range(EVAL_WAIT_S):  # a long chapter may still be filling them in after "Idle"
+        text = rendered_markdown(page)
+        shown = sorted(
+            name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+        )
+        if not shown:
+            break
+        page.wait_for_timeout(1000)
     assert not shown, f"{notebook}: names shown instead of their values: {shown}"
     escapes = sorted(set(re.findall(r"\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}", text)))
     assert not escapes, f"{notebook}: computed text shows escapes instead of characters: {escapes}"
@@ -326,6 +333,33 @@ def test_nernst_explorer_follows_the_keyboard_with_the_physics(chapter, notebook
             expected_mV, abs=0.5 * 10**-READOUT_DIGITS + 1e-9
         ), f"after {key}: readout {readout!r}, physics says {expected_mV:.3f} mV"
     harness.screenshot(view.page, "lab-chapter-explorer")
+    view.press(view.root.locator("button", has_text="Reset"), "Enter")
+
+
+CAPACITOR_CHAPTER = "chapters/capacitor.ipynb"
+THICKNESS = "Membrane thickness (nm)"  # the capacitor explorer's thickness slider
+
+
+def test_capacitor_chapter_shows_its_headline_numbers(notebooks):
+    text = rendered_markdown(notebooks(CAPACITOR_CHAPTER).page)
+    assert "5.49 million" in text, "the soma's ion count is not in the rendered prose"
+
+
+def test_capacitor_explorer_follows_the_keyboard_with_the_physics(notebooks):
+    cell = next(c for c in CELLS if c.notebook == CAPACITOR_CHAPTER)
+    view = explorer_view(notebooks, cell)
+    assert view.status.inner_text() == capacitor_explorer().figure.summary()
+    slider = view.root.get_by_role("slider", name=THICKNESS)
+    before = json_value(slider)
+    view.press(slider, "ArrowRight")
+    assert json_value(slider) > before, "ArrowRight did not thicken the membrane"
+    values = [json_value(s) for s in view.sliders.all()]  # thickness, eps_r, V, radius
+    thickness_nm, eps_r, v_mV, radius_um = values
+    figure = CapacitorFigure(
+        thickness_nm * 1e-9, eps_r, v_mV * 1e-3, radius_um * 1e-6, NEURON.c_in["K"]
+    )
+    assert view.status.inner_text() == figure.summary()
+    harness.screenshot(view.page, "lab-capacitor-explorer")
     view.press(view.root.locator("button", has_text="Reset"), "Enter")
 
 

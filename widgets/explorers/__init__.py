@@ -6,6 +6,7 @@ book's website along precomputed frames of the controls its ``site_grid()`` decl
 """
 
 from widgets.explorers.base import Explorer
+from widgets.explorers.capacitor import CapacitorExplorer, capacitor_explorer
 from widgets.explorers.channels import (
     RestExplorer,
     SelectivityExplorer,
@@ -18,12 +19,14 @@ from widgets.explorers.pump import PumpExplorer, pump_explorer
 from widgets.explorers.screening import ScreeningExplorer, screening_explorer
 
 __all__ = [
+    "CapacitorExplorer",
     "Explorer",
     "NernstExplorer",
     "PumpExplorer",
     "RestExplorer",
     "ScreeningExplorer",
     "SelectivityExplorer",
+    "capacitor_explorer",
     "channels_explorer",
     "nernst_explorer",
     "pump_explorer",
