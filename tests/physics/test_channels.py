@@ -20,10 +20,11 @@ from widgets.physics.channels import (
     membrane_current_density,
     membrane_currents,
     membrane_slope_conductance,
+    permeabilities_for_conductance,
     rest_points,
     slope_conductance,
 )
-from widgets.physics.ghk import ghk_current_density
+from widgets.physics.ghk import ghk_current_density, ghk_voltage
 from widgets.physics.nernst import nernst_potential
 
 voltage = st.floats(min_value=-0.15, max_value=0.1)
@@ -183,3 +184,29 @@ def test_membrane_rejects_missing_or_bad_concentrations():
         RestingMembrane(p_leak={"Ca": 1e-9})
     with pytest.raises(ValueError, match="g_na_max"):
         RestingMembrane(g_na_max=-1.0)
+
+
+# --- permeabilities scaled to a resting conductance ----------------------------------------
+
+
+@given(
+    relative=st.tuples(st.floats(1e-3, 10.0), st.floats(0.0, 10.0), st.floats(0.0, 10.0)),
+    g_total=st.floats(0.01, 100.0),
+    k_out=concentration,
+    T=temperature,
+)
+def test_scaled_permeabilities_keep_ratios_and_give_the_conductance(relative, g_total, k_out, T):
+    c_out, c_in, z = [k_out, 145.0, 110.0], [140.0, 12.0, 10.0], [1, 1, -1]
+    p = permeabilities_for_conductance(relative, g_total, c_out, c_in, z, T)
+    assert p == pytest.approx(p[0] * np.array(relative) / relative[0], rel=1e-12)
+    v = ghk_voltage(relative, c_out, c_in, z, T)  # the default: at the GHK rest
+    assert np.sum(slope_conductance(v, p, c_out, c_in, z, T)) == pytest.approx(g_total, rel=1e-9)
+
+
+def test_scaled_permeabilities_at_a_given_voltage_and_bad_input():
+    p = permeabilities_for_conductance([1.0], HH_G_LEAK, [5.0], [140.0], [1], v=-0.080)
+    assert slope_conductance(-0.080, p[0], 5.0, 140.0, 1) == pytest.approx(HH_G_LEAK)
+    with pytest.raises(ValueError, match="g_total"):
+        permeabilities_for_conductance([1.0], 0.0, [5.0], [140.0], [1])
+    with pytest.raises(ValueError, match="relative"):
+        permeabilities_for_conductance([1.0, -1.0], 1.0, [5.0, 1.0], [140.0, 1.0], [1, 1])

@@ -13,6 +13,7 @@ from widgets.physics.channels import (
     hh_resting_conductances,
     hh_steady_state_gates,
     membrane_current_density,
+    permeabilities_for_conductance,
     rest_points,
     slope_conductance,
 )
@@ -88,6 +89,7 @@ __all__ = [
     "nernst_potential",
     "nernst_slope",
     "params_from_preset",
+    "permeabilities_for_conductance",
     "pump_activation",
     "pump_current_density",
     "pump_cycle_free_energy",
