@@ -5,6 +5,7 @@ with a note on how to run it, on the book's website.
 """
 
 from widgets.explorers.base import Explorer
+from widgets.explorers.ghk import GHKExplorer, ghk_explorer
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
 
-__all__ = ["Explorer", "NernstExplorer", "nernst_explorer"]
+__all__ = ["Explorer", "GHKExplorer", "NernstExplorer", "ghk_explorer", "nernst_explorer"]
