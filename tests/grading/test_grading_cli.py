@@ -10,12 +10,13 @@ import nbformat
 import pytest
 
 from widgets.grading import cli
-from widgets.grading.checks import PROBLEMS
+from widgets.grading.problems import PROBLEM_SETS
 from widgets.grading.notebook import answer_cells
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLVED = ROOT / "exercises" / "solutions" / "nernst.ipynb"
 LEARNER = ROOT / "exercises" / "nernst.ipynb"
+PROBLEMS = PROBLEM_SETS["nernst"].PROBLEMS  # the problems of the notebooks above
 CLI = [sys.executable, "-m", "widgets.grading"]
 
 # A learner's worst day: each answer cell goes wrong in its own way.
@@ -82,7 +83,7 @@ def test_solved_notebook_scores_full_marks(runs):
     proc, out, err = runs[0]["solved"]
     assert proc.returncode == 0, err
     report = json.loads(out)
-    assert report["score"] == report["max_score"] == sum(p.points for p in PROBLEMS.values())
+    assert report["score"] == report["max_score"] == sum(p.points for p in PROBLEMS)
     assert {row["status"] for row in report["problems"]} == {"correct"}
 
 
