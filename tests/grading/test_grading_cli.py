@@ -10,8 +10,8 @@ import nbformat
 import pytest
 
 from widgets.grading import cli
-from widgets.grading.problems import PROBLEM_SETS
 from widgets.grading.notebook import answer_cells
+from widgets.grading.problems import PROBLEM_SETS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLVED = ROOT / "exercises" / "solutions" / "nernst.ipynb"

@@ -107,6 +107,8 @@ CL_NOT_SWAPPED = (
     "the GHK voltage equation P_Cl multiplies [Cl-]in on top and [Cl-]out at the bottom, "
     "because a chloride ion entering does to V what a K+ ion leaving does."
 )
+
+
 def _neuron_v():
     return Problem(
         id="ghk-neuron-v",
