@@ -154,8 +154,7 @@ CONSTANTS = (
         "HH_G_LEAK",
         "widgets.physics.channels",
         r"$g_L$",
-        "leak conductance of the squid axon, 0.3 mS/cm²: the resting slope conductance the "
-        "GHK chapter scales every cell's leak to",
+        "squid-axon leak conductance, 0.3 mS/cm²: the GHK chapter scales each cell's leak to it",
         HH_G_LEAK,
         "S m⁻²",
         "{cite}`hodgkin1952`",
@@ -167,27 +166,26 @@ _PRESET_IONS = ("K", "Na", "Cl", "Ca")
 
 
 def constants_table():
-    """Return the constants as a MyST Markdown table: symbol, meaning, value, name, source.
+    """Return the constants as a MyST Markdown table: symbol, meaning and name, value, source.
 
     Returns
     -------
     str
-        One header and one row per :data:`CONSTANTS` entry, values in SI units to
-        the precision of a double shown with ten significant digits.
+        One header and one row per :data:`CONSTANTS` entry, values in SI units with
+        ten significant digits.
 
     Examples
     --------
     >>> constants_table().splitlines()[0]
-    '| Symbol | Meaning | Value | Unit | In the package | Source |'
+    '| Symbol | Meaning (name in the package) | Value | Unit | Source |'
     """
     rows = [
-        "| Symbol | Meaning | Value | Unit | In the package | Source |",
-        "|:---|:---|---:|:---|:---|:---|",
+        "| Symbol | Meaning (name in the package) | Value | Unit | Source |",
+        "|:---|:---|---:|:---|:---|",
     ]
     for c in CONSTANTS:
         rows.append(
-            f"| {c.symbol} | {c.meaning} | {_value(c.value)} | {c.unit} | "
-            f"`{c.module}.{c.name}` | {c.source} |"
+            f"| {c.symbol} | {c.meaning} (`{c.name}`) | {_value(c.value)} | {c.unit} | {c.source} |"
         )
     return "\n".join(rows)
 

@@ -1,0 +1,142 @@
+"""The GHK chapter and its exercises in JupyterLab: rendered MyST, a live explorer, a graded check.
+
+Same machinery as ``test_jupyterlab.py`` (a temporary copy of the repository, autosave
+off); the tests of one notebook share its page and run in file order. Screenshots go to
+``artifacts/screenshots/lab-ghk-*.png``.
+"""
+
+import re
+from types import SimpleNamespace
+
+import harness
+import nbformat
+import numpy as np
+import pytest
+
+from widgets.constants import celsius_to_kelvin
+from widgets.data import get_preset
+from widgets.explorers import ghk_explorer
+from widgets.figures.ghk import preset_arrays, resting_permeabilities
+from widgets.grading.checks import PROBLEMS, grade
+from widgets.physics import ghk_voltage
+
+pytestmark = pytest.mark.browser
+
+CHAPTER = "chapters/ghk.ipynb"
+EXERCISES = "exercises/ghk.ipynb"
+VIEWPORT = {"width": 1400, "height": 1000}
+K_OUT = "[K⁺] outside (mM)"  # the label of the GHK explorer's [K+]out slider
+MYST_ROLES = re.compile(r"\{(cite|cite:[pt]|numref|eq|doc|ref|term|glue:\w+)\}`")
+MARKDOWN = f"{harness.NOTEBOOK} .jp-MarkdownCell .myst"
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    root = harness.copy_repository(tmp_path_factory.mktemp("repository"))
+    with harness.jupyterlab(root) as lab:
+        yield lab
+
+
+def open_and_run(browser, lab, notebook):
+    context, offline = harness.offline_context(browser, viewport=VIEWPORT)
+    page = context.new_page()
+    harness.open_notebook(page, lab, notebook)
+    harness.run_all_cells(page)
+    return SimpleNamespace(page=page, context=context, offline=offline)
+
+
+@pytest.fixture(scope="module")
+def chapter(browser, lab):
+    tab = open_and_run(browser, lab, CHAPTER)
+    yield tab
+    tab.context.close()
+
+
+@pytest.fixture(scope="module")
+def exercises(browser, lab):
+    tab = open_and_run(browser, lab, EXERCISES)
+    yield tab
+    tab.context.close()
+
+
+def rendered_markdown(page):
+    return "\n".join(page.locator(MARKDOWN).all_inner_texts())
+
+
+def test_chapter_shows_numbers_and_no_raw_roles(chapter):
+    harness.screenshot(chapter.page, "lab-ghk-chapter")
+    text = rendered_markdown(chapter.page)
+    assert not sorted(set(MYST_ROLES.findall(text))), "JupyterLab shows MyST roles as raw text"
+    sources = "\n".join(
+        c.source
+        for c in nbformat.read(harness.ROOT / CHAPTER, as_version=4).cells
+        if c.cell_type == "markdown"
+    )
+    names = set(re.findall(r"\{eval\}`([^`]+)`", sources))
+    shown = sorted(n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text))
+    assert not shown, f"names shown instead of their values: {shown}"
+    assert "−67.3" in text and "−42.2" in text, "the headline potentials are missing"
+
+
+def readout_mV(view):
+    readout = view.readout.inner_text()
+    shown = re.search(r"V_GHK = ([−+-]?\d+\.\d) mV", readout)
+    assert shown, f"no V_GHK in the readout {readout!r}"
+    return float(shown[1].replace("−", "-"))
+
+
+def physics_mV(view):
+    """V_GHK for the values the sliders hold now (the neuron preset)."""
+    cell = get_preset("mammalian_neuron")
+    c_out, c_in, z = preset_arrays(cell)
+    c_out[0] = 10 ** view.slider_value("[K⁺] outside")
+    ratios = [10 ** view.slider_value(f"P({ion}) / P(K⁺)") for ion in ("Na⁺", "Cl⁻")]
+    p = resting_permeabilities(cell.key)[0] * np.array([1.0, *ratios])
+    T = celsius_to_kelvin(view.slider_value("Temperature"))
+    return 1e3 * ghk_voltage(p, c_out, c_in, z, T)
+
+
+def test_explorer_starts_at_the_chapter_values_and_follows_the_keyboard(chapter):
+    view = harness.ExplorerView(chapter.page, K_OUT)
+    assert view.readout.inner_text().strip() == ghk_explorer().figure.summary()
+    view.box.scroll_into_view_if_needed()
+    for key in ("ArrowRight", "PageUp"):
+        src, before = view.image.get_attribute("src"), readout_mV(view)
+        elapsed = view.press(key)
+        print(f"{key}: new figure after {elapsed:.0f} ms")  # see -rP
+        assert readout_mV(view) == pytest.approx(physics_mV(view), abs=0.05 + 1e-9)
+        assert readout_mV(view) > before, f"{key} raised [K+]out: V must rise"
+        assert view.image.get_attribute("src") != src, f"the figure did not change after {key}"
+    harness.screenshot(chapter.page, "lab-ghk-explorer")
+
+
+def answer_first_problem(page, answer):
+    nb = nbformat.read(harness.ROOT / EXERCISES, as_version=4)
+    code = [cell.source for cell in nb.cells if cell.cell_type == "code"]
+    check = next(i for i, source in enumerate(code) if source.startswith('check("ghk-neuron-v"'))
+    answer_cell = harness.code_cell(page, check - 1)
+    answer_cell.locator(".cm-content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(f"answer = {answer}")
+    harness.execute_cell(page, answer_cell)
+    check_cell = harness.code_cell(page, check)
+    harness.execute_cell(page, check_cell)
+    check_cell.scroll_into_view_if_needed()
+    return check_cell.locator(".jp-OutputArea-output").inner_text()
+
+
+def test_exercise_grades_right_and_names_the_chloride_slip(exercises):
+    problem = PROBLEMS["ghk-neuron-v"]
+    right = round(problem.expected, 2)
+    feedback = answer_first_problem(exercises.page, right)
+    assert "Correct" in feedback and grade(problem.id, right).message in feedback
+    unswapped = round(problem.slips[1].value, 2)  # chloride entered like a cation
+    slip = grade(problem.id, unswapped)
+    assert "anion" in slip.message, "the grader no longer names the unswapped chloride"
+    feedback = answer_first_problem(exercises.page, unswapped)
+    harness.screenshot(exercises.page, "lab-ghk-exercise-slip")
+    assert slip.message in feedback, feedback
+
+
+def test_nothing_was_requested_from_other_hosts(chapter, exercises):
+    assert not chapter.offline.blocked + exercises.offline.blocked
