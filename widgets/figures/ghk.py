@@ -42,7 +42,7 @@ HODGKIN_KATZ = dict(get_preset("squid_axon").permeability)
 # squid-axon leak, 0.3 mS/cm^2. It sets the size of the currents, never the voltage.
 RESTING_CONDUCTANCE = HH_G_LEAK  # S/m^2
 K_OUT_DECADES = (-1, 3)  # the [K+]out axis, 0.1 to 1000 mM
-POTENTIAL_LIMITS_MV = (-220.0, 160.0)  # every E at 0-45 degC, and room above +70 mV for legends
+POTENTIAL_LIMITS_MV = (-220.0, 190.0)  # every E at 0-45 degC, and room above +70 mV for legends
 CURVE_POINTS = 161
 UA_PER_CM2 = 100.0  # 1 A/m^2 = 100 uA/cm^2
 MS_PER_CM2 = 0.1  # 1 S/m^2 = 0.1 mS/cm^2
