@@ -11,7 +11,7 @@ import itertools
 
 import matplotlib.pyplot as plt
 import numpy as np
-from timing import measure, report
+from timing import cycle_setter, measure, report
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import PRESETS, get_preset
@@ -52,15 +52,6 @@ def naive_redraw(k_out, p_na_ratio=0.04, p_cl_ratio=0.45, T_celsius=37.0):
     return buffer.getvalue()
 
 
-def _setter(control, values):
-    cycle = itertools.cycle(values)
-
-    def set_next():
-        control.value = next(cycle)
-
-    return set_next
-
-
 def main():
     """Print median and p90 of each kind of GHK explorer update next to the naive baseline."""
     plt.switch_backend("Agg")
@@ -80,7 +71,9 @@ def main():
     ]
     for label, name, values in rows:
         report(
-            label, measure(_setter(controls[name], list(values)), repeat=REPEAT), UPDATE_TARGET_MS
+            label,
+            measure(cycle_setter(controls[name], list(values)), repeat=REPEAT),
+            UPDATE_TARGET_MS,
         )
     report(
         "building a GHK explorer (draws each cell's background)",

@@ -6,12 +6,15 @@ off); the tests of one notebook share its page and run in file order. Screenshot
 """
 
 import re
-from types import SimpleNamespace
 
 import harness
 import nbformat
 import numpy as np
 import pytest
+
+# The Nernst chapter's JupyterLab tests hold the shared steps: open and run a notebook, read
+# its markdown source and the markdown as jupyterlab-myst renders it.
+from test_jupyterlab import markdown_sources, open_and_run, rendered_markdown
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import get_preset
@@ -24,10 +27,8 @@ pytestmark = pytest.mark.browser
 
 CHAPTER = "chapters/ghk.ipynb"
 EXERCISES = "exercises/ghk.ipynb"
-VIEWPORT = {"width": 1400, "height": 1000}
 K_OUT = "[K⁺] outside (mM)"  # the label of the GHK explorer's [K+]out slider
 MYST_ROLES = re.compile(r"\{(cite|cite:[pt]|numref|eq|doc|ref|term|glue:\w+)\}`")
-MARKDOWN = f"{harness.NOTEBOOK} .jp-MarkdownCell .myst"
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +36,6 @@ def lab(tmp_path_factory):
     root = harness.copy_repository(tmp_path_factory.mktemp("repository"))
     with harness.jupyterlab(root) as lab:
         yield lab
-
-
-def open_and_run(browser, lab, notebook):
-    context, offline = harness.offline_context(browser, viewport=VIEWPORT)
-    page = context.new_page()
-    harness.open_notebook(page, lab, notebook)
-    harness.run_all_cells(page)
-    return SimpleNamespace(page=page, context=context, offline=offline)
 
 
 @pytest.fixture(scope="module")
@@ -59,20 +52,11 @@ def exercises(browser, lab):
     tab.context.close()
 
 
-def rendered_markdown(page):
-    return "\n".join(page.locator(MARKDOWN).all_inner_texts())
-
-
 def test_chapter_shows_numbers_and_no_raw_roles(chapter):
     harness.screenshot(chapter.page, "lab-ghk-chapter")
     text = rendered_markdown(chapter.page)
     assert not sorted(set(MYST_ROLES.findall(text))), "JupyterLab shows MyST roles as raw text"
-    sources = "\n".join(
-        c.source
-        for c in nbformat.read(harness.ROOT / CHAPTER, as_version=4).cells
-        if c.cell_type == "markdown"
-    )
-    names = set(re.findall(r"\{eval\}`([^`]+)`", sources))
+    names = set(re.findall(r"\{eval\}`([^`]+)`", markdown_sources(CHAPTER)))
     shown = sorted(n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text))
     assert not shown, f"names shown instead of their values: {shown}"
     assert "−67.3" in text and "−42.2" in text, "the headline potentials are missing"

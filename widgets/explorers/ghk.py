@@ -5,15 +5,21 @@ from collections import OrderedDict
 import ipywidgets as widgets
 import numpy as np
 
-from widgets.constants import celsius_to_kelvin, kelvin_to_celsius
+from widgets.constants import celsius_to_kelvin
 from widgets.data.ions import PRESETS, get_preset
 from widgets.explorers.base import Explorer, check_range
+from widgets.explorers.controls import (
+    TEMPERATURE_RANGE,
+    log_slider,
+    preset_celsius,
+    temperature_slider,
+)
 from widgets.figures.ghk import HODGKIN_KATZ, K_OUT_DECADES, GHKFigure
 
 RATIO_DECADES = (-4, 2)  # P_X / P_K from 1e-4 to 100: far below Hodgkin-Katz to a lost K+ leak
-TEMPERATURE_RANGE = (0.0, 45.0)  # degC: ice water to fever
 SITE_K_OUT_POINTS = 21  # frames of the [K+]out slider on the static site, per cell
 _WIDE = {"description_width": "14em"}
+_SLIDER_WIDTH = "40em"
 
 
 class GHKExplorer(Explorer):
@@ -45,7 +51,7 @@ class GHKExplorer(Explorer):
         if name == "preset":
             cell = get_preset(new)
             self.controls["k_out"].value = cell.c_out["K"]
-            self.controls["T_celsius"].value = _celsius(cell.T)
+            self.controls["T_celsius"].value = preset_celsius(cell.T)
 
     def apply(self, values):
         """Draw ``values`` into the figure."""
@@ -143,7 +149,7 @@ def ghk_explorer(
     check_range("p_cl_ratio", p_cl_ratio, low, high, "(ratio)")
     k_out = cell.c_out["K"] if k_out is None else k_out
     check_range("k_out", k_out, *(10.0 ** np.array(K_OUT_DECADES)), "mM")
-    T_celsius = _celsius(cell.T) if T_celsius is None else T_celsius
+    T_celsius = preset_celsius(cell.T) if T_celsius is None else T_celsius
     check_range("T_celsius", T_celsius, *TEMPERATURE_RANGE, "degC")
     return GHKExplorer(preset, p_na_ratio, p_cl_ratio, k_out, T_celsius)
 
@@ -159,50 +165,28 @@ def _make_controls(figure, T_celsius):
             style=_WIDE,
             layout=widgets.Layout(width="30em"),
         ),
-        "p_na_ratio": _ratio_slider(figure.p_na_ratio, "P(Na⁺) / P(K⁺) (ratio)", "Na⁺"),
-        "p_cl_ratio": _ratio_slider(figure.p_cl_ratio, "P(Cl⁻) / P(K⁺) (ratio)", "Cl⁻"),
-        "k_out": widgets.FloatLogSlider(
-            value=figure.k_out,
-            base=10.0,
-            min=K_OUT_DECADES[0],
-            max=K_OUT_DECADES[1],
-            step=None,  # no snapping: a preset's 5 mM stays 5 mM (see the Nernst explorer)
-            readout_format=".4",
-            description="[K⁺] outside (mM)",
-            tooltip="Extracellular K⁺ concentration in mM, logarithmic scale from 0.1 to 1000",
-            style=_WIDE,
-            layout=widgets.Layout(width="40em"),
+        "p_na_ratio": _ratio_slider(figure.p_na_ratio, "Na⁺"),
+        "p_cl_ratio": _ratio_slider(figure.p_cl_ratio, "Cl⁻"),
+        "k_out": log_slider(
+            figure.k_out,
+            K_OUT_DECADES,
+            "[K⁺] outside (mM)",
+            "Extracellular K⁺ concentration in mM, logarithmic scale from 0.1 to 1000",
+            _WIDE,
+            _SLIDER_WIDTH,
         ),
-        "T_celsius": widgets.FloatSlider(
-            value=T_celsius,
-            min=TEMPERATURE_RANGE[0],
-            max=TEMPERATURE_RANGE[1],
-            step=0.1,
-            readout_format=".1f",
-            description="Temperature (°C)",
-            tooltip="Temperature in degrees Celsius",
-            style=_WIDE,
-            layout=widgets.Layout(width="40em"),
-        ),
+        "T_celsius": temperature_slider(T_celsius, _WIDE, _SLIDER_WIDTH),
     }
 
 
-def _ratio_slider(value, description, ion):
-    return widgets.FloatLogSlider(
-        value=value,
-        base=10.0,
-        min=RATIO_DECADES[0],
-        max=RATIO_DECADES[1],
-        step=None,
-        readout_format=".3",
-        description=description,
-        tooltip=f"Permeability of {ion} relative to K⁺, logarithmic scale from 0.0001 to 100; "
+def _ratio_slider(value, ion):
+    return log_slider(
+        value,
+        RATIO_DECADES,
+        f"P({ion}) / P(K⁺) (ratio)",
+        f"Permeability of {ion} relative to K⁺, logarithmic scale from 0.0001 to 100; "
         "the cell's P(K⁺) stays fixed",
-        style=_WIDE,
-        layout=widgets.Layout(width="40em"),
+        _WIDE,
+        _SLIDER_WIDTH,
+        readout_format=".3",
     )
-
-
-def _celsius(T):
-    # Presets store kelvin; 310.15 K - 273.15 is 36.99999999999997, shown as 37.0 anyway.
-    return round(kelvin_to_celsius(T), 2)

@@ -238,7 +238,7 @@ class GHKFigure:
         self.update(**shown)
 
     def png(self):
-        """Return the figure as PNG bytes (840 x 390 px), redrawing only what changed.
+        """Return the figure as PNG bytes (800 x 370 px), redrawing only what changed.
 
         Returns
         -------
