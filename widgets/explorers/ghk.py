@@ -19,7 +19,7 @@ from widgets.figures.ghk import HODGKIN_KATZ, K_OUT_DECADES, GHKFigure
 RATIO_DECADES = (-4, 2)  # P_X / P_K from 1e-4 to 100: far below Hodgkin-Katz to a lost K+ leak
 SITE_K_OUT_POINTS = 21  # frames of the [K+]out slider on the static site, per cell
 _WIDE = {"description_width": "14em"}
-_SLIDER_WIDTH = "40em"
+_SLIDER_WIDTH = "36em"
 
 
 class GHKExplorer(Explorer):
