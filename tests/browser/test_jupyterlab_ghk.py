@@ -19,9 +19,9 @@ from test_jupyterlab import markdown_sources, open_and_run, rendered_markdown
 from widgets.constants import celsius_to_kelvin
 from widgets.data import get_preset
 from widgets.explorers import ghk_explorer
-from widgets.figures.ghk import preset_arrays, resting_permeabilities
 from widgets.grading.checks import PROBLEMS, grade
 from widgets.physics import ghk_voltage
+from widgets.physics.leak import preset_arrays, resting_permeabilities
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ import pytest
 from widgets.constants import celsius_to_kelvin
 from widgets.data import PRESETS, get_preset
 from widgets.explorers import ghk_explorer
-from widgets.figures.ghk import ION_KEYS, preset_arrays, resting_permeabilities
 from widgets.physics import ghk_current_density, ghk_voltage, nernst_potential
+from widgets.physics.leak import ION_KEYS, preset_arrays, resting_permeabilities
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 

@@ -12,13 +12,6 @@ from PIL import Image
 from widgets.constants import ZERO_CELSIUS
 from widgets.data import PRESETS, get_preset
 from widgets.figures import GHKFigure, render_png
-from widgets.figures.ghk import (
-    HODGKIN_KATZ,
-    ION_KEYS,
-    RESTING_CONDUCTANCE,
-    preset_arrays,
-    resting_permeabilities,
-)
 from widgets.figures.palette import ION_COLOURS
 from widgets.figures.steady_state import (
     plot_ghk_currents,
@@ -31,6 +24,13 @@ from widgets.physics import (
     ghk_voltage,
     nernst_potential,
     slope_conductance,
+)
+from widgets.physics.leak import (
+    HODGKIN_KATZ,
+    ION_KEYS,
+    RESTING_CONDUCTANCE,
+    preset_arrays,
+    resting_permeabilities,
 )
 
 NEURON = get_preset("mammalian_neuron")

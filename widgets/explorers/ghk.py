@@ -14,7 +14,8 @@ from widgets.explorers.controls import (
     preset_celsius,
     temperature_slider,
 )
-from widgets.figures.ghk import HODGKIN_KATZ, K_OUT_DECADES, GHKFigure
+from widgets.figures.ghk import K_OUT_DECADES, GHKFigure
+from widgets.physics.leak import HODGKIN_KATZ
 
 RATIO_DECADES = (-4, 2)  # P_X / P_K from 1e-4 to 100: far below Hodgkin-Katz to a lost K+ leak
 SITE_K_OUT_POINTS = 21  # frames of the [K+]out slider on the static site, per cell

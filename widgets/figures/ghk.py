@@ -11,8 +11,6 @@ Three panels, built once and updated in place:
   with the current point marked.
 """
 
-from functools import cache
-
 import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
@@ -23,7 +21,7 @@ from widgets.constants import kelvin_to_celsius
 from widgets.data.ions import ION_NAMES, IONS, PRESETS, get_preset
 from widgets.figures.agg import AggRenderer, new_figure
 from widgets.figures.palette import ACCENT_COLOUR, ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
-from widgets.formatting import MV_PER_V, format_number
+from widgets.formatting import MS_PER_CM2, MV_PER_V, UA_PER_CM2, format_number
 from widgets.physics import (
     chord_conductance,
     conductance_weighted_potential,
@@ -31,79 +29,16 @@ from widgets.physics import (
     ghk_voltage,
     nernst_potential,
     nernst_slope,
-    permeabilities_for_conductance,
 )
-from widgets.physics.channels import HH_G_LEAK
+from widgets.physics.leak import HODGKIN_KATZ, ION_KEYS, preset_arrays, resting_permeabilities
 
-ION_KEYS = ("K", "Na", "Cl")  # the permeant ions, in the order of every array here
-# Hodgkin and Katz's (1949) resting permeability ratios of the squid axon, P_K = 1.
-HODGKIN_KATZ = dict(get_preset("squid_axon").permeability)
-# The resting slope conductance every cell's leak is scaled to: Hodgkin and Huxley's (1952)
-# squid-axon leak, 0.3 mS/cm^2. It sets the size of the currents, never the voltage.
-RESTING_CONDUCTANCE = HH_G_LEAK  # S/m^2
 K_OUT_DECADES = (-1, 3)  # the [K+]out axis, 0.1 to 1000 mM
 POTENTIAL_LIMITS_MV = (-220.0, 190.0)  # every E at 0-45 degC, and room above +70 mV for legends
 CURVE_POINTS = 161
-UA_PER_CM2 = 100.0  # 1 A/m^2 = 100 uA/cm^2
-MS_PER_CM2 = 0.1  # 1 S/m^2 = 0.1 mS/cm^2
 FIGSIZE = (8.0, 3.7)  # in
 MIN_CURRENT_LIMIT = 1.0  # uA/cm^2: the current axis never zooms in further
 READOUT_BASELINE = 0.92  # figure fraction
 AXES_BOTTOM, AXES_TOP = 0.14, 0.76  # figure fractions
-
-
-def preset_arrays(preset):
-    """Return (c_out, c_in, z) of K⁺, Na⁺ and Cl⁻ in a cell, as arrays in ``ION_KEYS`` order.
-
-    Parameters
-    ----------
-    preset : widgets.data.CellPreset
-        The cell.
-
-    Returns
-    -------
-    tuple of numpy.ndarray
-        Concentrations in mol/m^3 (= mM) and valences (dimensionless).
-    """
-    c_out = np.array([preset.c_out[ion] for ion in ION_KEYS])
-    c_in = np.array([preset.c_in[ion] for ion in ION_KEYS])
-    z = np.array([IONS[ion].z for ion in ION_KEYS], dtype=float)
-    return c_out, c_in, z
-
-
-def resting_permeabilities(preset_key):
-    """Return a cell's K⁺, Na⁺ and Cl⁻ leak permeabilities in m/s.
-
-    Hodgkin and Katz's ratios 1 : 0.04 : 0.45, scaled so that the cell's resting
-    slope conductance is :data:`RESTING_CONDUCTANCE` (0.3 mS/cm^2) at its own GHK
-    potential, with its own concentrations and temperature.
-
-    Parameters
-    ----------
-    preset_key : str
-        A key of :data:`widgets.data.ions.PRESETS`.
-
-    Returns
-    -------
-    numpy.ndarray
-        Permeabilities in m/s, in ``ION_KEYS`` order (a new array each call).
-
-    Examples
-    --------
-    >>> [f"{p:.3g}" for p in resting_permeabilities("mammalian_neuron")]
-    ['1.98e-08', '7.93e-10', '8.92e-09']
-    """
-    return np.array(_resting_permeabilities(preset_key))
-
-
-@cache
-def _resting_permeabilities(preset_key):
-    preset = get_preset(preset_key)
-    ratios = [HODGKIN_KATZ[ion] for ion in ION_KEYS]
-    p = permeabilities_for_conductance(
-        ratios, RESTING_CONDUCTANCE, *preset_arrays(preset), preset.T
-    )
-    return tuple(float(x) for x in p)
 
 
 class GHKFigure:

@@ -2,7 +2,7 @@
 
 Each function draws one figure from :mod:`widgets.physics` and returns it, so a
 chapter can show it and a test can read the drawn data. Every function works on
-K⁺, Na⁺ and Cl⁻ of a cell preset, in the order of :data:`widgets.figures.ghk.ION_KEYS`.
+K⁺, Na⁺ and Cl⁻ of a cell preset, in the order of :data:`widgets.physics.leak.ION_KEYS`.
 """
 
 import numpy as np
@@ -10,10 +10,10 @@ from matplotlib.ticker import LogLocator, NullFormatter
 
 from widgets.data.ions import IONS
 from widgets.figures.agg import new_figure
-from widgets.figures.ghk import ION_KEYS, UA_PER_CM2, preset_arrays
 from widgets.figures.palette import ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
-from widgets.formatting import MV_PER_V, format_number
+from widgets.formatting import MV_PER_V, UA_PER_CM2, format_number
 from widgets.physics import ghk_current_density, ghk_voltage, nernst_potential
+from widgets.physics.leak import ION_KEYS, preset_arrays
 
 DPI = 150  # book figures are drawn once: sharper than an explorer's live image
 PA_PER_A = 1e12

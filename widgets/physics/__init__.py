@@ -38,6 +38,7 @@ from widgets.physics.energy import (
     pump_cycle_free_energy,
 )
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
+from widgets.physics.leak import resting_permeabilities
 from widgets.physics.nernst import nernst_potential, nernst_slope, thermal_voltage
 from widgets.physics.poisson_boltzmann import MembraneProfile, solve_membrane_pb
 from widgets.physics.pump import mullins_noda_potential, pump_activation, pump_current_density
@@ -96,6 +97,7 @@ __all__ = [
     "pump_electrogenic_contribution",
     "pump_shifted_potential",
     "rest_points",
+    "resting_permeabilities",
     "selectivity_free_energy",
     "series_capacitance",
     "series_layer_voltages",

@@ -13,8 +13,7 @@ from scipy.optimize import brentq
 
 from widgets.constants import FARADAY, kelvin_to_celsius
 from widgets.data.ions import get_preset
-from widgets.figures.ghk import HODGKIN_KATZ, ION_KEYS, preset_arrays
-from widgets.formatting import MV_PER_V
+from widgets.formatting import MV_PER_V, UA_PER_CM2
 from widgets.grading.choice import ChoiceProblem, Option
 from widgets.grading.problem import Problem, Slip
 from widgets.physics import (
@@ -25,6 +24,7 @@ from widgets.physics import (
     sphere_area,
     sphere_volume,
 )
+from widgets.physics.leak import HODGKIN_KATZ, ION_KEYS, preset_arrays
 
 NEURON = get_preset("mammalian_neuron")
 T_BODY = NEURON.T  # K, 37 degC
@@ -41,7 +41,6 @@ SOMA_RADIUS = 10e-6  # m: problem 11's spherical cell body
 I_NA_GIVEN = 3.0  # uA/cm^2: problem 11, the size of the resting Na+ current density
 TARGET_EXPLORER_V = -55e-3  # V: problem 12
 ESTIMATE_FACTOR = 2.0  # an estimate is right within a factor of 2
-UA_PER_CM2 = 100.0  # 1 A/m^2 = 100 uA/cm^2
 
 # The bullets of the chapter's "Learning objectives" admonition, word for word.
 OBJECTIVES = {
