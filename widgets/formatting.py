@@ -94,3 +94,94 @@ def format_count(value):
     if number < 0:
         raise ValueError(f"value must not be negative; got {value!r}")
     return DisplayText(f"{number:,.0f}".replace(",", "\N{THIN SPACE}"))
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def format_scientific(value, digits=2):
+    """Return a positive number as a mantissa times a power of ten, e.g. ``"1.2 × 10⁴"``.
+
+    Parameters
+    ----------
+    value : float
+        A positive, finite number.
+    digits : int, optional
+        Significant digits of the mantissa (default 2).
+
+    Returns
+    -------
+    DisplayText
+        ``"1.2 × 10⁴"``; numbers from 0.1 to 1000 are written plainly (``"36"``, ``"0.25"``).
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a positive, finite number, or ``digits`` is not a positive
+        integer.
+
+    Examples
+    --------
+    >>> format_scientific(11808.5)
+    '1.2 × 10⁴'
+    >>> format_scientific(8.47e-5, 3)
+    '8.47 × 10⁻⁵'
+    >>> format_scientific(36.3)
+    '36'
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"value must be a number; got {value!r}") from None
+    if not (np.isfinite(number) and number > 0):
+        raise ValueError(f"value must be positive and finite; got {value!r}")
+    return format_power_of_ten(np.log10(number), digits)
+
+
+def format_power_of_ten(log10_value, digits=2):
+    """Return the number 10**log10_value as :func:`format_scientific` writes it.
+
+    For numbers too large or too small for a float, such as the Boltzmann factor
+    of a few hundred kJ/mol.
+
+    Parameters
+    ----------
+    log10_value : float
+        The decimal logarithm of the number; finite.
+    digits : int, optional
+        Significant digits of the mantissa (default 2).
+
+    Returns
+    -------
+    DisplayText
+        For example ``"3.2 × 10⁻³⁵⁰"``.
+
+    Raises
+    ------
+    ValueError
+        If ``log10_value`` is not finite or ``digits`` is not a positive integer.
+
+    Examples
+    --------
+    >>> format_power_of_ten(-349.5)
+    '3.2 × 10⁻³⁵⁰'
+    >>> format_power_of_ten(0.0)
+    '1'
+    """
+    try:
+        log10_value = float(log10_value)
+    except (TypeError, ValueError):
+        raise ValueError(f"log10_value must be a number; got {log10_value!r}") from None
+    if not np.isfinite(log10_value):
+        raise ValueError(f"log10_value must be finite; got {log10_value!r}")
+    if int(digits) != digits or digits < 1:
+        raise ValueError(f"digits must be a positive integer; got {digits!r}")
+    digits = int(digits)
+    exponent = int(np.floor(log10_value))
+    mantissa = f"{10 ** (log10_value - exponent):.{digits - 1}f}"
+    if float(mantissa) >= 10:  # 9.96 rounds up to 10.0: carry into the exponent
+        exponent += 1
+        mantissa = f"{10 ** (log10_value - exponent):.{digits - 1}f}"
+    if -1 <= exponent <= 2:
+        return DisplayText(f"{float(f'{10**log10_value:.{digits}g}'):g}")
+    return DisplayText(f"{mantissa} × 10{str(exponent).translate(_SUPERSCRIPTS)}")

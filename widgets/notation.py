@@ -103,7 +103,7 @@ CONSTANTS = (
         "vacuum permittivity",
         constants.VACUUM_PERMITTIVITY,
         "F m⁻¹",
-        "CODATA 2018, via `scipy.constants`",
+        "CODATA recommended value, via `scipy.constants`",
     ),
     Constant(
         "ZERO_CELSIUS",

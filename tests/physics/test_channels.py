@@ -17,13 +17,19 @@ from widgets.physics.channels import (
     hh_rate_constants,
     hh_resting_conductances,
     hh_steady_state_gates,
+    leak_permeability_for_rest,
+    membrane_chord_conductance,
     membrane_current_density,
     membrane_currents,
     membrane_slope_conductance,
+    membrane_slope_conductances,
     permeabilities_for_conductance,
+    permeability_from_conductance,
+    rest_loss,
     rest_points,
     slope_conductance,
 )
+from widgets.physics.conductance import conductance_weighted_potential
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
 from widgets.physics.nernst import nernst_potential
 
@@ -184,6 +190,139 @@ def test_membrane_rejects_missing_or_bad_concentrations():
         RestingMembrane(p_leak={"Ca": 1e-9})
     with pytest.raises(ValueError, match="g_na_max"):
         RestingMembrane(g_na_max=-1.0)
+
+
+# --- more on gates, slopes and stability --------------------------------------------------
+
+
+@given(v=voltage, dv=st.floats(1e-4, 0.05), v_half=voltage, slope=st.floats(1e-3, 0.03))
+def test_open_probability_lies_in_0_1_and_rises_with_depolarisation(v, dv, v_half, slope):
+    low = boltzmann_open_probability(v, v_half, slope)
+    high = boltzmann_open_probability(v + dv, v_half, slope)
+    assert 0.0 <= low <= high <= 1.0
+    closing = boltzmann_open_probability([v, v + dv], v_half, -slope)
+    assert closing[0] >= closing[1], "a negative slope factor closes the gate on depolarisation"
+
+
+def test_hh_resting_open_probabilities_are_small_but_not_zero():
+    m, h, n = hh_steady_state_gates(HH_V_REST)
+    # Hodgkin & Huxley (1952) resting gates: m^3 h about 9e-5, n^4 about 0.010.
+    assert m**3 * h == pytest.approx(8.84e-5, rel=1e-2)
+    assert n**4 == pytest.approx(0.01018, rel=1e-2)
+
+
+@given(g=st.floats(0.0, 100.0), v=voltage, c_out=concentration, c_in=concentration, z=valence)
+def test_permeability_from_conductance_inverts_slope_conductance(g, v, c_out, c_in, z):
+    p = permeability_from_conductance(g, v, c_out, c_in, z)
+    assert p >= 0
+    assert slope_conductance(v, p, c_out, c_in, z) == pytest.approx(g, rel=1e-9, abs=1e-12)
+
+
+def test_permeability_from_conductance_rejects_negative_conductance():
+    with pytest.raises(ValueError, match="^g "):
+        permeability_from_conductance(-1.0, -0.065, 20.0, 400.0, 1)
+
+
+def test_slope_of_each_current_sums_to_the_total_and_gated_tails_pull_opposite_ways():
+    v = np.linspace(-0.09, -0.04, 6)
+    slopes = membrane_slope_conductances(v, MEMBRANE)
+    assert set(slopes) == set(membrane_currents(v, MEMBRANE))
+    assert sum(slopes.values()) == pytest.approx(membrane_slope_conductance(v, MEMBRANE))
+    at_rest = membrane_slope_conductances(HH_V_REST, MEMBRANE)
+    g_na, g_k = hh_resting_conductances(HH_V_REST)
+    # Below E_Na, Na+ channels that open on depolarisation add inward current: negative slope.
+    assert at_rest["Na gated"] < 0 < g_na
+    # Above E_K, K+ channels that open on depolarisation add outward current: slope above chord.
+    assert at_rest["K gated"] > g_k > 0
+
+
+SODIUM_RICH = dataclasses.replace(MEMBRANE, g_na_max=3500.0)
+
+
+@pytest.mark.parametrize("membrane", [MEMBRANE, SODIUM_RICH], ids=["squid", "sodium-rich"])
+def test_a_rest_point_is_stable_iff_a_small_push_decays(membrane):
+    # C dV/dt = -I(V): after a push dv, V returns if -I(V0 + dv) has the opposite sign of dv.
+    points = rest_points(membrane)
+    assert points
+    for point in points:
+        for push in (-1e-4, 1e-4):
+            restoring = -membrane_current_density(point.v + push, membrane) * push < 0
+            assert restoring == point.stable == (point.slope_conductance > 0), point
+
+
+@pytest.mark.parametrize("membrane", [MEMBRANE, SODIUM_RICH], ids=["squid", "sodium-rich"])
+def test_leak_needed_for_rest_makes_the_current_zero_and_falls_on_stable_branches(membrane):
+    v = np.linspace(-0.074, -0.045, 59)
+    p = leak_permeability_for_rest(v, membrane)
+    for v0, p0 in zip(v[p >= 0], p[p >= 0], strict=True):
+        adjusted = dataclasses.replace(membrane, p_leak={**membrane.p_leak, "K": p0})
+        assert abs(membrane_current_density(v0, adjusted)) < 1e-12
+        stable = membrane_slope_conductance(v0, adjusted) > 0
+        falling = leak_permeability_for_rest(v0 + 1e-6, membrane) < p0
+        assert stable == falling, f"at {v0 * 1e3:.1f} mV: stable iff P(V) falls"
+
+
+def test_leak_needed_for_rest_is_the_actual_leak_at_the_actual_rest():
+    (rest,) = rest_points(MEMBRANE)
+    assert leak_permeability_for_rest(rest.v, MEMBRANE) == pytest.approx(MEMBRANE.p_leak["K"])
+    assert leak_permeability_for_rest(rest.v, MEMBRANE, ion="Cl") == pytest.approx(
+        MEMBRANE.p_leak["Cl"]
+    )
+    with pytest.raises(ValueError, match="ion"):
+        leak_permeability_for_rest(rest.v, MEMBRANE, ion="Ca")
+
+
+def test_squid_keeps_a_stable_rest_with_no_k_leak_at_all():
+    assert rest_loss(MEMBRANE) is None
+    no_leak = dataclasses.replace(MEMBRANE, p_leak={**MEMBRANE.p_leak, "K": 0.0})
+    (rest,) = rest_points(no_leak)
+    (normal,) = rest_points(MEMBRANE)
+    # Losing the K+ leak depolarises by under 2 mV: the gated K+ tail holds rest.
+    assert rest.stable and 0 < rest.v - normal.v < 0.002
+
+
+def test_sodium_rich_membrane_loses_rest_at_the_fold():
+    loss = rest_loss(SODIUM_RICH)
+    assert 0 < loss.p_leak < SODIUM_RICH.p_leak["K"]
+
+    def lower_points(scale):
+        leak = {**SODIUM_RICH.p_leak, "K": loss.p_leak * scale}
+        points = rest_points(dataclasses.replace(SODIUM_RICH, p_leak=leak), n_grid=4601)
+        return [p for p in points if p.v < loss.v + 0.003]
+
+    above = lower_points(1.01)
+    assert [p.stable for p in above] == [True, False], "rest and threshold, both near the fold"
+    assert abs(above[0].v - loss.v) < 0.003 and abs(above[1].v - loss.v) < 0.003
+    assert lower_points(0.99) == [], "below the fold leak there is no rest point near it"
+    assert membrane_slope_conductance(
+        loss.v, dataclasses.replace(SODIUM_RICH, p_leak={**SODIUM_RICH.p_leak, "K": loss.p_leak})
+    ) == pytest.approx(0.0, abs=1e-3), "at the fold the I-V curve touches zero with zero slope"
+
+
+def test_rest_loss_rejects_a_range_below_the_equilibrium_potential():
+    with pytest.raises(ValueError, match="v_max"):
+        rest_loss(MEMBRANE, v_max=-0.1)
+
+
+@pytest.mark.parametrize("membrane", [MEMBRANE, SODIUM_RICH], ids=["squid", "sodium-rich"])
+def test_rest_is_the_chord_conductance_weighted_average_of_reversal_potentials(membrane):
+    # At a zero of I = sum g_j (V - E_j), V = sum g_j E_j / sum g_j (Hille 2001, ch. 1).
+    for point in rest_points(membrane):
+        v = point.v
+        g, e = [], []
+        for ion, p in membrane.p_leak.items():
+            args = (membrane.c_out[ion], membrane.c_in[ion], IONS[ion].z, membrane.T)
+            g.append(chord_conductance(v, p, *args))
+            e.append(nernst_potential(*args))
+        g_na, g_k = hh_resting_conductances(v, membrane.g_na_max, membrane.g_k_max)
+        g += [g_na, g_k]
+        e += [
+            nernst_potential(membrane.c_out[i], membrane.c_in[i], 1, membrane.T)
+            for i in ("Na", "K")
+        ]
+        assert membrane_chord_conductance(v, membrane) == pytest.approx(sum(g))
+        assert conductance_weighted_potential(g, e) == pytest.approx(v, abs=1e-9)
+        assert membrane_chord_conductance(v, membrane) > 0
 
 
 # --- permeabilities scaled to a resting conductance ----------------------------------------

@@ -14,6 +14,7 @@ from widgets.physics.selectivity import (
     OXYGEN_RADIUS,
     hydration_free_energy,
     selectivity_free_energy,
+    selectivity_ratio,
     site_free_energy,
     transfer_free_energy,
 )
@@ -26,7 +27,25 @@ def test_hydration_reproduces_marcus_values_at_pauling_radii():
     # Pauling (1960) radii 0.95 and 1.33 angstrom.
     assert hydration_free_energy(0.95e-10) == pytest.approx(-365e3, rel=1e-12)
     assert hydration_free_energy(1.33e-10) == pytest.approx(-295e3, rel=1e-12)
-    assert HYDRATION_FREE_ENERGY == {"Na": -365e3, "K": -295e3}
+    assert HYDRATION_FREE_ENERGY["Na"] == -365e3 and HYDRATION_FREE_ENERGY["K"] == -295e3
+
+
+@pytest.mark.parametrize(
+    ("ion", "radius", "marcus"),
+    # Pauling (1960) radii in angstrom; Marcus (1991) hydration free energies in kJ/mol.
+    [("Li", 0.60, -475.0), ("Rb", 1.48, -275.0), ("Cs", 1.69, -250.0)],
+)
+def test_hydration_curve_fitted_to_na_and_k_predicts_the_other_alkali_ions(ion, radius, marcus):
+    assert IONIC_RADIUS[ion] == pytest.approx(radius * ANGSTROM)
+    assert HYDRATION_FREE_ENERGY[ion] == pytest.approx(marcus * 1e3)
+    predicted = hydration_free_energy(IONIC_RADIUS[ion]) / 1e3
+    assert predicted == pytest.approx(marcus, abs=8.5), f"the Born-like curve misses {ion}+"
+
+
+def test_alkali_ions_are_listed_smallest_first():
+    radii = list(IONIC_RADIUS.values())
+    assert list(IONIC_RADIUS) == ["Li", "Na", "K", "Rb", "Cs"] and radii == sorted(radii)
+    assert set(HYDRATION_FREE_ENERGY) == set(IONIC_RADIUS)
 
 
 @given(r=radius)
@@ -73,8 +92,37 @@ def test_selectivity_is_antisymmetric_and_vectorised():
 
 def test_bad_inputs_are_named():
     with pytest.raises(ValueError, match="ion"):
-        selectivity_free_energy(K_SITE_RADIUS, ion="Li")
+        selectivity_free_energy(K_SITE_RADIUS, ion="Ca")
+    with pytest.raises(ValueError, match="over"):
+        selectivity_free_energy(K_SITE_RADIUS, over="Cl")
     with pytest.raises(ValueError, match="site_radius"):
         site_free_energy(IONIC_RADIUS["K"], -1.0)
     with pytest.raises(ValueError, match="n_ligands"):
         site_free_energy(IONIC_RADIUS["K"], K_SITE_RADIUS, n_ligands=0)
+
+
+# --- from a free-energy difference to a selectivity ratio ------------------------------------
+
+
+@given(ddg=st.floats(-50e3, 50e3), T=st.floats(270.0, 320.0))
+def test_selectivity_ratio_is_a_boltzmann_factor(ddg, T):
+    ratio = selectivity_ratio(ddg, T)
+    assert ratio > 0
+    assert ratio * selectivity_ratio(-ddg, T) == pytest.approx(1.0, rel=1e-12), "swap the ions"
+    assert np.log(ratio) == pytest.approx(ddg / (si.R * T), rel=1e-12, abs=1e-12)
+
+
+@given(ddg=st.floats(1.0, 50e3), T=st.floats(270.0, 320.0))
+def test_a_larger_preference_gives_a_larger_ratio_and_heat_blurs_it(ddg, T):
+    assert selectivity_ratio(ddg * 1.1, T) > selectivity_ratio(ddg, T) > 1.0
+    assert selectivity_ratio(ddg, T + 10.0) < selectivity_ratio(ddg, T)
+
+
+def test_k_site_ratio_is_about_ten_thousand_at_body_temperature():
+    # 5.78 kcal/mol over RT = 2.579 kJ/mol at 37 degC: e^9.38, about 1.2e4.
+    ratio = selectivity_ratio(selectivity_free_energy(K_SITE_RADIUS))
+    assert ratio == pytest.approx(np.exp(5.779 * 4184 / (si.R * 310.15)), rel=1e-3)
+    with pytest.raises(ValueError, match="^T "):
+        selectivity_ratio(1.0, T=-1.0)
+    with pytest.raises(ValueError, match="delta_delta_g"):
+        selectivity_ratio(float("nan"))

@@ -35,7 +35,24 @@ IONS = {
     "Cl": Ion("Cl", "Cl⁻", -1),
     "Ca": Ion("Ca", "Ca²⁺", +2),
 }
-ION_NAMES = {"K": "potassium", "Na": "sodium", "Cl": "chloride", "Ca": "calcium"}
+ION_NAMES = {
+    "K": "potassium",
+    "Na": "sodium",
+    "Cl": "chloride",
+    "Ca": "calcium",
+    "Li": "lithium",
+    "Rb": "rubidium",
+    "Cs": "caesium",
+}
+# The alkali-metal cations, smallest first, whose entry into the K+ channel's filter the
+# book compares (their radii and hydration energies: widgets.physics.selectivity).
+ALKALI_IONS = {
+    "Li": Ion("Li", "Li⁺", +1),
+    "Na": IONS["Na"],
+    "K": IONS["K"],
+    "Rb": Ion("Rb", "Rb⁺", +1),
+    "Cs": Ion("Cs", "Cs⁺", +1),
+}
 
 
 @dataclass(frozen=True)

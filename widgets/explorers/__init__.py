@@ -5,7 +5,25 @@ with a note on how to run it, on the book's website.
 """
 
 from widgets.explorers.base import Explorer
+from widgets.explorers.channels import (
+    RestExplorer,
+    SelectivityExplorer,
+    channels_explorer,
+    rest_explorer,
+    selectivity_explorer,
+)
 from widgets.explorers.ghk import GHKExplorer, ghk_explorer
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
 
-__all__ = ["Explorer", "GHKExplorer", "NernstExplorer", "ghk_explorer", "nernst_explorer"]
+__all__ = [
+    "Explorer",
+    "GHKExplorer",
+    "NernstExplorer",
+    "RestExplorer",
+    "SelectivityExplorer",
+    "channels_explorer",
+    "ghk_explorer",
+    "nernst_explorer",
+    "rest_explorer",
+    "selectivity_explorer",
+]

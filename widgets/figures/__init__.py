@@ -4,7 +4,16 @@ No module here imports ipywidgets: the explorers wrap these figures in controls.
 """
 
 from widgets.figures.agg import AggRenderer, new_figure, render_png
+from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.ghk import GHKFigure
 from widgets.figures.nernst import NernstFigure
 
-__all__ = ["AggRenderer", "GHKFigure", "NernstFigure", "new_figure", "render_png"]
+__all__ = [
+    "AggRenderer",
+    "GHKFigure",
+    "NernstFigure",
+    "RestFigure",
+    "SelectivityFigure",
+    "new_figure",
+    "render_png",
+]

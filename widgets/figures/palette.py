@@ -14,3 +14,10 @@ MEMBRANE_COLOUR = "#E69F00"  # orange
 NEUTRAL_COLOUR = "#000000"  # black: totals, the membrane potential
 MUTED_COLOUR = "#777777"  # grey: guides, reference lines
 ACCENT_COLOUR = "#56B4E9"  # sky blue: the current point of an explorer
+# Li+, Rb+ and Cs+ appear only beside Na+ and K+, in the selectivity figures. The Okabe-Ito
+# set has no colour left for them, so they share neutral tones, told apart by dash pattern.
+OTHER_CATION_STYLES = {
+    "Li": {"color": NEUTRAL_COLOUR, "linestyle": (0, (6, 2))},
+    "Rb": {"color": MUTED_COLOUR, "linestyle": "-."},
+    "Cs": {"color": NEUTRAL_COLOUR, "linestyle": ":"},
+}

@@ -9,7 +9,7 @@ resting potentials; a crossing with positive slope conductance is stable.
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import brentq
+from scipy.optimize import minimize_scalar
 from scipy.special import exprel
 
 from widgets import validation as check
@@ -31,6 +31,13 @@ _CHORD_LIMIT = np.sqrt(np.finfo(float).eps)  # in units of RT/F
 
 # Central-difference step for the slope of the total membrane current, in V.
 _SLOPE_STEP = 1e-6
+
+# Zero crossings of the I-V curve are refined until the current there is this small
+# (A/m^2; 1e-11 uA/cm^2, some 1e-14 V from the zero) or their bracket this narrow (V),
+# within at most _ROOT_ITERATIONS vectorised false-position steps.
+_CURRENT_TOLERANCE = 1e-13
+_ROOT_TOLERANCE = 1e-14
+_ROOT_ITERATIONS = 60
 
 
 def boltzmann_open_probability(v, v_half, slope):
@@ -368,6 +375,53 @@ def chord_conductance(v, p, c_out, c_in, z, T=BODY_TEMPERATURE):
     return check.scalar_or_array(np.where(at_e, slope_conductance(e, p, c_out, c_in, z, T), chord))
 
 
+def permeability_from_conductance(g, v, c_out, c_in, z, T=BODY_TEMPERATURE):
+    """Return the GHK permeability whose slope conductance at v is g.
+
+    Parameters
+    ----------
+    g : float or array_like
+        Slope conductance in S/m^2; non-negative.
+    v : float or array_like
+        Membrane potential at which ``g`` is measured, in V.
+    c_out, c_in : float or array_like
+        Extracellular and intracellular concentrations in mol/m^3 (= mM); positive.
+    z : int or array_like
+        Valence (dimensionless), non-zero.
+    T : float, optional
+        Absolute temperature in K (default 310.15 K).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Permeability in m/s.
+
+    Raises
+    ------
+    ValueError
+        If ``g`` is negative, or as :func:`slope_conductance`.
+
+    Notes
+    -----
+    The GHK current is proportional to P, so its slope conductance is too:
+
+    .. math:: P = \\frac{g}{g_\\mathrm{slope}(V; P = 1\\,\\mathrm{m/s})}
+
+    A permeability belongs to the channels; a conductance also depends on the
+    concentrations and the voltage at which it is measured (Hille 2001).
+
+    Examples
+    --------
+    >>> p = permeability_from_conductance(1.0, -0.065, 20.0, 400.0, 1, 293.15)
+    >>> round(p * 1e9, 3)  # nm/s
+    3.443
+    >>> round(slope_conductance(-0.065, p, 20.0, 400.0, 1, 293.15), 12)
+    1.0
+    """
+    g = check.non_negative("g", g)
+    return check.scalar_or_array(g / slope_conductance(v, 1.0, c_out, c_in, z, T))
+
+
 def permeabilities_for_conductance(relative, g_total, c_out, c_in, z, T=BODY_TEMPERATURE, v=None):
     """Return permeabilities in given ratios whose total slope conductance at v is g_total.
 
@@ -608,20 +662,105 @@ def membrane_slope_conductance(v, membrane=None):
 
     Notes
     -----
-    A central difference with a 1 uV step; its truncation error, of order
-    (step / 5 mV)^2, is below 1e-7 relative.
+    The sum of :func:`membrane_slope_conductances`.
 
-    .. math:: g(V) \\approx \\frac{I(V + h) - I(V - h)}{2h}
+    .. math:: g(V) = \\frac{dI}{dV} = \\sum_j \\frac{dI_j}{dV}
 
     Examples
     --------
     >>> round(float(membrane_slope_conductance(-0.065)), 2)  # S/m^2
     10.57
     """
+    return check.scalar_or_array(sum(membrane_slope_conductances(v, membrane).values()))
+
+
+def membrane_chord_conductance(v, membrane=None):
+    """Return the total chord conductance of a resting membrane at potential v.
+
+    Parameters
+    ----------
+    v : float or array_like
+        Membrane potential in V.
+    membrane : RestingMembrane, optional
+        Default: the squid giant axon.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Conductance in S/m^2: the sum over leaks of :func:`chord_conductance` and
+        the steady-state conductances of the gated channels.
+
+    Raises
+    ------
+    ValueError
+        As :func:`membrane_currents`.
+
+    Notes
+    -----
+    .. math:: g_\\mathrm{chord} = \\sum_j \\frac{I_j(V)}{V - E_j}
+
+    the conductance of all open channels, each weighed where it stands. Unlike the
+    slope conductance it is never negative, and it says nothing about stability.
+
+    Examples
+    --------
+    >>> round(float(membrane_chord_conductance(-0.065)) * 0.1, 3)  # mS/cm^2
+    0.658
+    """
+    m = _default(membrane)
     v = check.finite("v", v)
-    up = membrane_current_density(v + _SLOPE_STEP, membrane)
-    down = membrane_current_density(v - _SLOPE_STEP, membrane)
-    return check.scalar_or_array((up - down) / (2.0 * _SLOPE_STEP))
+    leaks = sum(
+        chord_conductance(v, p, m.c_out[ion], m.c_in[ion], IONS[ion].z, m.T)
+        for ion, p in m.p_leak.items()
+    )
+    return check.scalar_or_array(leaks + sum(hh_resting_conductances(v, m.g_na_max, m.g_k_max)))
+
+
+def membrane_slope_conductances(v, membrane=None):
+    """Return the slope dI/dV of each steady-state current of a resting membrane.
+
+    Parameters
+    ----------
+    v : float or array_like
+        Membrane potential in V.
+    membrane : RestingMembrane, optional
+        Default: the squid giant axon.
+
+    Returns
+    -------
+    dict of str to float or numpy.ndarray
+        Slope conductances in S/m^2, keyed as :func:`membrane_currents`.
+
+    Raises
+    ------
+    ValueError
+        As :func:`membrane_currents`.
+
+    Notes
+    -----
+    A central difference with a 1 uV step; its truncation error, of order
+    (step / 5 mV)^2, is below 1e-7 relative.
+
+    .. math:: \\frac{dI_j}{dV} \\approx \\frac{I_j(V + h) - I_j(V - h)}{2h}
+
+    For a gated channel, :math:`dI/dV = g + (V - E)\\, dg/dV`: the chord
+    conductance plus a term from the gates' voltage dependence. Below
+    :math:`E_\\mathrm{Na}`, Na+ channels that open with depolarisation make that
+    term negative; K+ channels above :math:`E_K` make it positive.
+
+    Examples
+    --------
+    >>> slopes = membrane_slope_conductances(-0.065)
+    >>> {name: round(float(g) * 0.1, 3) for name, g in slopes.items()}  # mS/cm^2
+    {'K leak': 0.154, 'Na leak': 0.031, 'Cl leak': 0.115, 'Na gated': -0.365, 'K gated': 1.122}
+    """
+    v = check.finite("v", v)
+    # One evaluation at both ends: axis 0 holds V + h and V - h.
+    ends = membrane_currents(np.stack([v + _SLOPE_STEP, v - _SLOPE_STEP]), membrane)
+    return {
+        name: check.scalar_or_array((up - down) / (2.0 * _SLOPE_STEP))
+        for name, (up, down) in ends.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -670,8 +809,8 @@ def rest_points(membrane=None, v_min=-0.15, v_max=0.08, n_grid=461):
 
     Notes
     -----
-    Each sign change of :math:`I(V)` on the grid is refined with
-    :func:`scipy.optimize.brentq`. A rest point is stable when
+    Each sign change of :math:`I(V)` on the grid is refined by false position
+    (Illinois), all crossings at once. A rest point is stable when
 
     .. math:: \\left.\\frac{dI}{dV}\\right|_{V_0} > 0,
 
@@ -691,11 +830,192 @@ def rest_points(membrane=None, v_min=-0.15, v_max=0.08, n_grid=461):
         raise ValueError(f"n_grid must be at least 2; got {n_grid!r}")
     grid = np.linspace(v_min, v_max, int(n_grid))
     current = membrane_current_density(grid, membrane)
-    points = []
-    for k in np.flatnonzero(np.sign(current[:-1]) * np.sign(current[1:]) <= 0):
-        if current[k] == 0 and k > 0 and current[k - 1] == 0:
-            continue  # the same zero, already found
-        v0 = brentq(lambda v: membrane_current_density(v, membrane), grid[k], grid[k + 1])
-        g = float(membrane_slope_conductance(v0, membrane))
-        points.append(RestPoint(v=float(v0), slope_conductance=g, stable=g > 0))
-    return points
+    brackets = np.flatnonzero(np.sign(current[:-1]) * np.sign(current[1:]) <= 0)
+    # A grid point exactly at zero closes two brackets: keep the first.
+    brackets = brackets[~np.isin(brackets - 1, brackets) | (current[brackets] != 0)]
+    if brackets.size == 0:
+        return []
+    roots = _false_position(
+        lambda v: membrane_current_density(v, membrane),
+        grid[brackets],
+        grid[brackets + 1],
+        current[brackets],
+        current[brackets + 1],
+    )
+    slopes = np.atleast_1d(membrane_slope_conductance(roots, membrane))
+    return [
+        RestPoint(v=float(v0), slope_conductance=float(g), stable=bool(g > 0))
+        for v0, g in zip(roots, slopes, strict=True)
+    ]
+
+
+def _false_position(f, a, b, fa, fb):
+    """Return a zero of ``f`` in each bracket [a, b] (arrays), f(a) f(b) <= 0.
+
+    The Illinois variant of false position, applied to every bracket at once so
+    that each step costs one vectorised evaluation of ``f``; it converges
+    superlinearly and never leaves the bracket.
+    """
+    a, b, fa, fb = (np.array(x, dtype=float) for x in (a, b, fa, fb))
+    for _ in range(_ROOT_ITERATIONS):
+        done = (np.abs(b - a) <= _ROOT_TOLERANCE) | (np.abs(fb) <= _CURRENT_TOLERANCE)
+        if np.all(done):
+            break
+        span = np.where(done, 1.0, fb - fa)
+        c = np.where(done, b, b - fb * (b - a) / np.where(span == 0, 1.0, span))
+        fc = np.where(done, fb, f(c))
+        crossed = np.sign(fc) != np.sign(fb)
+        # The old b becomes the far end if the sign changed; otherwise halve f at the far
+        # end (Illinois), so that it does not stay put for ever.
+        a, fa = np.where(crossed, b, a), np.where(crossed, fb, fa / 2)
+        b, fb = c, fc
+    return np.where(np.abs(fb) <= np.abs(fa), b, a)  # the end nearer the zero
+
+
+def leak_permeability_for_rest(v, membrane=None, ion="K"):
+    """Return the permeability of one leak that would make v a resting potential.
+
+    Every other current of the membrane is kept; only the leak of ``ion`` is
+    chosen so that the total current at ``v`` is zero.
+
+    Parameters
+    ----------
+    v : float or array_like
+        Membrane potential in V.
+    membrane : RestingMembrane, optional
+        Default: the squid giant axon.
+    ion : str, optional
+        A key of the membrane's ``p_leak`` (default ``"K"``).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Permeability in m/s; negative where no leak of ``ion`` can make ``v`` a
+        rest point, infinite at the ion's equilibrium potential.
+
+    Raises
+    ------
+    ValueError
+        If ``ion`` has no leak in ``membrane``, or as :func:`membrane_currents`.
+
+    Notes
+    -----
+    The leak's GHK current is :math:`P\\,j(V)`, with :math:`j` the current per
+    unit permeability, so the total current vanishes where
+
+    .. math:: P(V) = -\\frac{I(V) - I_\\mathrm{leak}(V)}{j(V)}
+
+    Read the other way round, :math:`P(V)` is the resting potential as a function
+    of the leak. Above the ion's equilibrium potential :math:`j > 0`, and a rest
+    point is stable where :math:`P(V)` falls with :math:`V`, since there
+    :math:`dI/dV = -j\\, dP/dV`. A minimum of :math:`P(V)` is where a stable and
+    an unstable rest point meet: below that leak the rest point is gone.
+
+    Examples
+    --------
+    >>> membrane = RestingMembrane()
+    >>> rest = rest_points(membrane)[0].v
+    >>> round(leak_permeability_for_rest(rest, membrane) / membrane.p_leak["K"], 6)
+    1.0
+    """
+    m = _default(membrane)
+    if ion not in m.p_leak:
+        raise ValueError(f"ion must be one of the membrane's leaks {sorted(m.p_leak)}; got {ion!r}")
+    currents = membrane_currents(v, m)
+    others = sum(current for name, current in currents.items() if name != f"{ion} leak")
+    unit = ghk_current_density(v, 1.0, m.c_out[ion], m.c_in[ion], IONS[ion].z, m.T)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return check.scalar_or_array(-others / unit)
+
+
+@dataclass(frozen=True)
+class RestLoss:
+    """The leak at which the lowest rest point of a membrane disappears.
+
+    Attributes
+    ----------
+    p_leak : float
+        Permeability of the leak in m/s at which the stable rest point and the
+        unstable one above it meet.
+    v : float
+        Potential in V where they meet.
+    """
+
+    p_leak: float
+    v: float
+
+
+def rest_loss(membrane=None, ion="K", v_max=0.0, n_grid=601):
+    """Return the leak below which the membrane's lowest rest point is lost, if any.
+
+    Parameters
+    ----------
+    membrane : RestingMembrane, optional
+        Default: the squid giant axon. Its own leak of ``ion`` is ignored.
+    ion : str, optional
+        The leak that shrinks (default ``"K"``).
+    v_max : float, optional
+        Highest potential searched, in V (default 0 V).
+    n_grid : int, optional
+        Points of the scan above the ion's equilibrium potential (default 601).
+
+    Returns
+    -------
+    RestLoss or None
+        None if the rest point survives down to no leak at all.
+
+    Raises
+    ------
+    ValueError
+        If ``v_max`` is not above the ion's equilibrium potential, if the rest of
+        the membrane does not draw an inward current just above it (then a large
+        leak gives no rest point near it), or as :func:`leak_permeability_for_rest`.
+
+    Notes
+    -----
+    Starting just above :math:`E_\\mathrm{ion}`, where an infinite leak would
+    hold the membrane, :math:`P(V)` of :func:`leak_permeability_for_rest` falls
+    along the stable branch. Its first minimum is the fold: the stable rest point
+    and the unstable threshold above it meet and vanish together
+    (a saddle-node). If :math:`P(V)` reaches zero first, a membrane with no leak
+    still rests stably there.
+
+    Examples
+    --------
+    >>> rest_loss() is None  # squid: the K+ channels' resting tail holds rest
+    True
+    >>> import dataclasses
+    >>> sodium_rich = dataclasses.replace(RestingMembrane(), g_na_max=3500.0)
+    >>> loss = rest_loss(sodium_rich)
+    >>> round(loss.p_leak / sodium_rich.p_leak["K"], 3), round(loss.v * 1e3, 1)
+    (0.909, -58.3)
+    """
+    m = _default(membrane)
+    if ion not in m.p_leak:
+        raise ValueError(f"ion must be one of the membrane's leaks {sorted(m.p_leak)}; got {ion!r}")
+    e = nernst_potential(m.c_out[ion], m.c_in[ion], IONS[ion].z, m.T)
+    v_max = float(check.finite("v_max", v_max))
+    if not v_max > e:
+        raise ValueError(f"v_max must lie above E_{ion} = {e * 1e3:.1f} mV; got {v_max!r}")
+    n_grid = check.integer("n_grid", n_grid, minimum=3)
+    grid = np.linspace(e, v_max, n_grid)[1:]  # P is infinite at E itself
+    p = leak_permeability_for_rest(grid, m, ion)
+    if p[0] <= 0:
+        raise ValueError(
+            f"the membrane without its {ion} leak draws no inward current just above "
+            f"E_{ion} = {e * 1e3:.1f} mV, so no {ion} leak gives a rest point near it"
+        )
+    rising = np.flatnonzero(np.diff(p) > 0)
+    if rising.size == 0 or p[rising[0]] <= 0:
+        return None  # P(V) reaches zero, or the range ends, before any fold
+    k = rising[0]
+    low, high = grid[max(k - 1, 0)], grid[k + 1]
+    fold = minimize_scalar(
+        lambda v: leak_permeability_for_rest(v, m, ion),
+        bounds=(low, high),
+        method="bounded",
+        options={"xatol": 1e-9},
+    )
+    if fold.fun <= 0:
+        return None
+    return RestLoss(p_leak=float(fold.fun), v=float(fold.x))
