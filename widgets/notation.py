@@ -49,7 +49,7 @@ class Constant:
     source: str
 
 
-_SI = "exact (SI 2019) {cite}`bipm2019`"
+_SI = "exact (SI 2019)"
 CONSTANTS = (
     Constant(
         "ELEMENTARY_CHARGE",
@@ -177,16 +177,15 @@ def constants_table():
     Examples
     --------
     >>> constants_table().splitlines()[0]
-    '| Symbol | Meaning (name in the package) | Value | Unit | Source |'
+    '| Symbol | Meaning (name in the package) | Value (SI) | Source |'
     """
     rows = [
-        "| Symbol | Meaning (name in the package) | Value | Unit | Source |",
-        "|:---|:---|---:|:---|:---|",
+        "| Symbol | Meaning (name in the package) | Value (SI) | Source |",
+        "|:---|:---|:---|:---|",
     ]
     for c in CONSTANTS:
-        rows.append(
-            f"| {c.symbol} | {c.meaning} (`{c.name}`) | {_value(c.value)} | {c.unit} | {c.source} |"
-        )
+        value = f"{_value(c.value)} {c.unit}".strip()
+        rows.append(f"| {c.symbol} | {c.meaning} (`{c.name}`) | {value} | {c.source} |")
     return "\n".join(rows)
 
 
