@@ -33,7 +33,9 @@ from widgets.physics import (
 from widgets.physics.leak import HODGKIN_KATZ, ION_KEYS, preset_arrays, resting_permeabilities
 
 K_OUT_DECADES = (-1, 3)  # the [K+]out axis, 0.1 to 1000 mM
-POTENTIAL_LIMITS_MV = (-220.0, 190.0)  # every E at 0-45 degC, and room above +70 mV for legends
+# Every E at 0-45 degC over K_OUT_DECADES (the squid axon's E_K reaches -227 mV), and room
+# above +70 mV for the legend of the potentials panel.
+POTENTIAL_LIMITS_MV = (-240.0, 190.0)
 CURVE_POINTS = 161
 FIGSIZE = (8.0, 3.7)  # in
 MIN_CURRENT_LIMIT = 1.0  # uA/cm^2: the current axis never zooms in further
