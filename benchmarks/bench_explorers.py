@@ -11,7 +11,7 @@ import itertools
 import matplotlib.pyplot as plt
 import numpy as np
 from PIL import Image
-from timing import cycle_setter, measure, report
+from timing import measure, report, setter
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import IONS, get_preset
@@ -50,7 +50,7 @@ def _first_ion_choices(repeat=15):
     """Durations in ms of choosing sodium in a new explorer (its background drawn at build)."""
     durations = []
     for _ in range(repeat):
-        set_sodium = cycle_setter(nernst_explorer("K").controls["ion"], ["Na"])
+        set_sodium = setter(nernst_explorer("K").controls["ion"], ["Na"])
         durations.append(measure(set_sodium, repeat=1, warmup=0)[0])
     return np.array(durations)
 
@@ -96,17 +96,17 @@ def main():
     controls = explorer.controls
     report(
         "explorer update: c_out slider set from code",
-        measure(cycle_setter(controls["c_out"], np.linspace(3.0, 8.0, 11)), repeat=REPEAT),
+        measure(setter(controls["c_out"], np.linspace(3.0, 8.0, 11)), repeat=REPEAT),
         UPDATE_TARGET_MS,
     )
     report(
         "explorer update: temperature slider set from code",
-        measure(cycle_setter(controls["T_celsius"], np.linspace(20.0, 40.0, 11)), repeat=REPEAT),
+        measure(setter(controls["T_celsius"], np.linspace(20.0, 40.0, 11)), repeat=REPEAT),
         UPDATE_TARGET_MS,
     )
     report(
         "explorer update: ion dropdown (backgrounds kept per ion)",
-        measure(cycle_setter(controls["ion"], ["Na", "Cl", "Ca", "K"]), repeat=REPEAT),
+        measure(setter(controls["ion"], ["Na", "Cl", "Ca", "K"]), repeat=REPEAT),
         UPDATE_TARGET_MS,
     )
     report(

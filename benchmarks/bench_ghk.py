@@ -11,7 +11,7 @@ import itertools
 
 import matplotlib.pyplot as plt
 import numpy as np
-from timing import cycle_setter, measure, report
+from timing import setter, measure, report
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import PRESETS, get_preset
@@ -72,7 +72,7 @@ def main():
     for label, name, values in rows:
         report(
             label,
-            measure(cycle_setter(controls[name], list(values)), repeat=REPEAT),
+            measure(setter(controls[name], list(values)), repeat=REPEAT),
             UPDATE_TARGET_MS,
         )
     report(

@@ -26,11 +26,8 @@ def report(label, durations_ms, target_ms=None):
     return median, p90
 
 
-def cycle_setter(control, values):
-    """Return a callable that sets ``control`` to the next of ``values`` (cycling).
-
-    Each call changes the value, so every call is a real update of an explorer.
-    """
+def setter(control, values):
+    """Return a callable that sets the next of ``values`` (cycling), so each call changes it."""
     cycle = itertools.cycle(values)
 
     def set_next():

@@ -13,7 +13,7 @@ from widgets.constants import ZERO_CELSIUS
 from widgets.data import PRESETS, get_preset
 from widgets.figures import GHKFigure, render_png
 from widgets.figures.palette import ION_COLOURS
-from widgets.figures.steady_state import (
+from widgets.figures.leaks import (
     plot_ghk_currents,
     plot_potassium_leak_loss,
     plot_v_against_k_out,

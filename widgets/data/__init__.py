@@ -1,5 +1,17 @@
 """Cited reference data shared by chapters, explorers and exercises."""
 
+from widgets.data.fluids import FLUIDS, Fluid, get_fluid
 from widgets.data.ions import ALKALI_IONS, ION_NAMES, IONS, PRESETS, CellPreset, Ion, get_preset
 
-__all__ = ["ALKALI_IONS", "ION_NAMES", "IONS", "PRESETS", "CellPreset", "Ion", "get_preset"]
+__all__ = [
+    "ALKALI_IONS",
+    "FLUIDS",
+    "ION_NAMES",
+    "IONS",
+    "PRESETS",
+    "CellPreset",
+    "Fluid",
+    "Ion",
+    "get_fluid",
+    "get_preset",
+]

@@ -14,16 +14,22 @@ from widgets.explorers.channels import (
 )
 from widgets.explorers.ghk import GHKExplorer, ghk_explorer
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
+from widgets.explorers.pump import PumpExplorer, pump_explorer
+from widgets.explorers.screening import ScreeningExplorer, screening_explorer
 
 __all__ = [
     "Explorer",
     "GHKExplorer",
     "NernstExplorer",
+    "PumpExplorer",
     "RestExplorer",
+    "ScreeningExplorer",
     "SelectivityExplorer",
     "channels_explorer",
     "ghk_explorer",
     "nernst_explorer",
+    "pump_explorer",
     "rest_explorer",
+    "screening_explorer",
     "selectivity_explorer",
 ]

@@ -7,12 +7,16 @@ from widgets.figures.agg import AggRenderer, new_figure, render_png
 from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.ghk import GHKFigure
 from widgets.figures.nernst import NernstFigure
+from widgets.figures.pump import PumpFigure
+from widgets.figures.screening import ScreeningFigure
 
 __all__ = [
     "AggRenderer",
     "GHKFigure",
     "NernstFigure",
+    "PumpFigure",
     "RestFigure",
+    "ScreeningFigure",
     "SelectivityFigure",
     "new_figure",
     "render_png",

@@ -45,6 +45,7 @@ from widgets.physics.energy import (
     pump_cycle_free_energy,
 )
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
+from widgets.physics.gouy_chapman import GouyChapmanMembrane, membrane_gouy_chapman
 from widgets.physics.leak import resting_permeabilities
 from widgets.physics.nernst import nernst_potential, nernst_slope, thermal_voltage
 from widgets.physics.poisson_boltzmann import MembraneProfile, solve_membrane_pb
@@ -54,12 +55,22 @@ from widgets.physics.pump_leak import (
     params_from_preset,
     pump_electrogenic_contribution,
 )
+from widgets.physics.rundown import (
+    gradient_half_time,
+    intervention_params,
+    leak_potential,
+    relaxation_times,
+    simulate_intervention,
+)
 from widgets.physics.screening import (
     WATER_PERMITTIVITY_RELATIVE,
+    boltzmann_concentration,
     debye_length,
     diffuse_layer_capacitance,
+    fluid_ionic_strength,
     gouy_chapman_potential,
     grahame_surface_potential,
+    grahame_surface_potential_mixed,
     ionic_strength,
     water_relative_permittivity,
 )
@@ -72,12 +83,14 @@ from widgets.physics.selectivity import (
 )
 
 __all__ = [
+    "GouyChapmanMembrane",
     "MEMBRANE_CAPACITANCE",
     "MembraneProfile",
     "PumpLeakParams",
     "RestingMembrane",
     "WATER_PERMITTIVITY_RELATIVE",
     "atp_rate_from_sodium_influx",
+    "boltzmann_concentration",
     "boltzmann_open_probability",
     "brain_resting_power",
     "charged_ion_fraction",
@@ -86,22 +99,28 @@ __all__ = [
     "conductance_weighted_potential",
     "debye_length",
     "diffuse_layer_capacitance",
+    "fluid_ionic_strength",
     "gated_conductance",
     "ghk_current_density",
     "ghk_voltage",
     "gouy_chapman_potential",
+    "gradient_half_time",
     "grahame_surface_potential",
+    "grahame_surface_potential_mixed",
     "hh_resting_conductances",
     "hh_steady_state_gates",
     "hydration_free_energy",
+    "intervention_params",
     "ionic_strength",
     "ions_to_charge",
     "leak_permeability_for_rest",
+    "leak_potential",
     "membrane_chord_conductance",
     "membrane_charge",
     "membrane_current_density",
     "membrane_currents",
     "membrane_field",
+    "membrane_gouy_chapman",
     "membrane_slope_conductance",
     "membrane_slope_conductances",
     "metabolic_power",
@@ -116,6 +135,7 @@ __all__ = [
     "pump_cycle_free_energy",
     "pump_electrogenic_contribution",
     "pump_shifted_potential",
+    "relaxation_times",
     "rest_loss",
     "rest_points",
     "resting_permeabilities",
@@ -123,6 +143,7 @@ __all__ = [
     "selectivity_ratio",
     "series_capacitance",
     "series_layer_voltages",
+    "simulate_intervention",
     "site_free_energy",
     "slope_conductance",
     "solve_membrane_pb",
