@@ -11,7 +11,7 @@ import itertools
 
 import matplotlib.pyplot as plt
 import numpy as np
-from timing import setter, measure, report
+from timing import measure, report, setter
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import PRESETS, get_preset
