@@ -12,12 +12,12 @@ from PIL import Image
 from widgets.constants import ZERO_CELSIUS
 from widgets.data import PRESETS, get_preset
 from widgets.figures import GHKFigure, render_png
-from widgets.figures.palette import ION_COLOURS
 from widgets.figures.leaks import (
     plot_ghk_currents,
     plot_potassium_leak_loss,
     plot_v_against_k_out,
 )
+from widgets.figures.palette import ION_COLOURS
 from widgets.physics import (
     chord_conductance,
     ghk_current_density,
