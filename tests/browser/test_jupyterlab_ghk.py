@@ -1,10 +1,11 @@
 """The GHK chapter and its exercises in JupyterLab: rendered MyST, a live explorer, a graded check.
 
-Same machinery as ``test_jupyterlab.py`` (a temporary copy of the repository, autosave
-off); the tests of one notebook share its page and run in file order. Screenshots go to
-``artifacts/screenshots/lab-ghk-*.png``.
+JupyterLab is the session's one server, on a temporary copy of the repository (autosave
+off; tests/browser/conftest.py). The tests of one notebook share its page and run in file
+order. Screenshots go to ``artifacts/screenshots/lab-ghk-*.png``.
 """
 
+import json
 import re
 
 import harness
@@ -12,9 +13,9 @@ import nbformat
 import numpy as np
 import pytest
 
-# The Nernst chapter's JupyterLab tests hold the shared steps: open and run a notebook, read
-# its markdown source and the markdown as jupyterlab-myst renders it.
-from test_jupyterlab import markdown_sources, open_and_run, rendered_markdown
+# The Nernst chapter's JupyterLab tests hold the shared steps: read a notebook's markdown
+# source and the markdown as jupyterlab-myst renders it.
+from test_jupyterlab import markdown_sources, rendered_markdown
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import get_preset
@@ -27,29 +28,20 @@ pytestmark = pytest.mark.browser
 
 CHAPTER = "chapters/ghk.ipynb"
 EXERCISES = "exercises/ghk.ipynb"
-K_OUT = "[K⁺] outside (mM)"  # the label of the GHK explorer's [K+]out slider
+K_OUT = "[K⁺] outside (mM)"  # the labels of the GHK explorer's sliders
+RATIOS = ("P(Na⁺) / P(K⁺) (ratio)", "P(Cl⁻) / P(K⁺) (ratio)")
+TEMPERATURE = "Temperature (°C)"
 MYST_ROLES = re.compile(r"\{(cite|cite:[pt]|numref|eq|doc|ref|term|glue:\w+)\}`")
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    root = harness.copy_repository(tmp_path_factory.mktemp("repository"))
-    with harness.jupyterlab(root) as lab:
-        yield lab
+def chapter(notebooks):
+    return notebooks(CHAPTER)
 
 
 @pytest.fixture(scope="module")
-def chapter(browser, lab):
-    tab = open_and_run(browser, lab, CHAPTER)
-    yield tab
-    tab.context.close()
-
-
-@pytest.fixture(scope="module")
-def exercises(browser, lab):
-    tab = open_and_run(browser, lab, EXERCISES)
-    yield tab
-    tab.context.close()
+def exercises(notebooks):
+    return notebooks(EXERCISES)
 
 
 def test_chapter_shows_numbers_and_no_raw_roles(chapter):
@@ -62,8 +54,22 @@ def test_chapter_shows_numbers_and_no_raw_roles(chapter):
     assert "−67.3" in text and "−42.2" in text, "the headline potentials are missing"
 
 
+def explorer(chapter):
+    view = harness.ExplorerView(chapter.page, 0, scope=harness.NOTEBOOK)
+    view.root.scroll_into_view_if_needed()
+    return view
+
+
+def slider(view, label):
+    return view.root.get_by_role("slider", name=label)
+
+
+def slider_value(view, label):
+    return json.loads(slider(view, label).get_attribute("data-value"))
+
+
 def readout_mV(view):
-    readout = view.readout.inner_text()
+    readout = " ".join(view.status.inner_text().split())
     shown = re.search(r"V_GHK = ([−+-]?\d+\.\d) mV", readout)
     assert shown, f"no V_GHK in the readout {readout!r}"
     return float(shown[1].replace("−", "-"))
@@ -73,24 +79,23 @@ def physics_mV(view):
     """V_GHK for the values the sliders hold now (the neuron preset)."""
     cell = get_preset("mammalian_neuron")
     c_out, c_in, z = preset_arrays(cell)
-    c_out[0] = 10 ** view.slider_value("[K⁺] outside")
-    ratios = [10 ** view.slider_value(f"P({ion}) / P(K⁺)") for ion in ("Na⁺", "Cl⁻")]
+    c_out[0] = slider_value(view, K_OUT)
+    ratios = [slider_value(view, label) for label in RATIOS]
     p = resting_permeabilities(cell.key)[0] * np.array([1.0, *ratios])
-    T = celsius_to_kelvin(view.slider_value("Temperature"))
+    T = celsius_to_kelvin(slider_value(view, TEMPERATURE))
     return 1e3 * ghk_voltage(p, c_out, c_in, z, T)
 
 
 def test_explorer_starts_at_the_chapter_values_and_follows_the_keyboard(chapter):
-    view = harness.ExplorerView(chapter.page, K_OUT)
-    assert view.readout.inner_text().strip() == ghk_explorer().figure.summary()
-    view.box.scroll_into_view_if_needed()
+    view = explorer(chapter)
+    assert " ".join(view.status.inner_text().split()) == ghk_explorer().figure.summary()
     for key in ("ArrowRight", "PageUp"):
-        src, before = view.image.get_attribute("src"), readout_mV(view)
-        elapsed = view.press(key)
-        print(f"{key}: new figure after {elapsed:.0f} ms")  # see -rP
+        before, image = readout_mV(view), view.state()["image"]
+        elapsed = view.press(slider(view, K_OUT), key)
+        print(f"{key}: new figure after {elapsed} ms")  # see -rP
         assert readout_mV(view) == pytest.approx(physics_mV(view), abs=0.05 + 1e-9)
         assert readout_mV(view) > before, f"{key} raised [K+]out: V must rise"
-        assert view.image.get_attribute("src") != src, f"the figure did not change after {key}"
+        assert view.state()["image"] != image, f"the figure did not change after {key}"
     harness.screenshot(chapter.page, "lab-ghk-explorer")
 
 

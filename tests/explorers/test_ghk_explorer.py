@@ -3,7 +3,6 @@
 import base64
 import re
 
-import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from widgets.constants import celsius_to_kelvin
 from widgets.data import PRESETS, get_preset
 from widgets.explorers import ghk_explorer
+from widgets.figures.ghk import K_OUT_DECADES
 from widgets.physics import ghk_current_density, ghk_voltage, nernst_potential
 from widgets.physics.leak import ION_KEYS, preset_arrays, resting_permeabilities
 
@@ -134,19 +134,16 @@ def test_set_renders_once(explorer, monkeypatch):
 
 def test_site_grid_values_are_valid_control_values(explorer):
     grid = explorer.site_grid()
-    assert 1 <= len(grid) <= 2
-    frames = np.prod([len(values) for values in grid.values()])
+    assert list(grid) == ["preset", "k_out"], "the cell loads [K+]out: list it first"
+    assert grid["preset"] == list(PRESETS)
+    frames = sum(len(values) for values in grid["k_out"].values())
     assert frames <= 80, f"{frames} frames for the static site"
-    for name, values in grid.items():
-        control = explorer.controls[name]
-        if isinstance(control, widgets.Dropdown):
-            assert set(values) <= {value for _, value in control.options}
-        else:
-            low, high = control.base**control.min, control.base**control.max
-            assert all(low <= v <= high for v in values), name
-            assert np.all(np.diff(np.log10(values)) > 0), "concentrations log-spaced, ascending"
-    assert set(grid["preset"]) == set(PRESETS)
-    explorer.set(**{name: values[len(values) // 2] for name, values in grid.items()})
+    low, high = (explorer.controls["k_out"].base ** e for e in K_OUT_DECADES)
+    for key, values in grid["k_out"].items():
+        assert get_preset(key).c_out["K"] in values, f"{key}: its own [K+]out is not a frame"
+        assert all(low <= v <= high for v in values)
+        assert np.all(np.diff(np.log10(values)) > 0), "log-spaced, ascending"
+    explorer.set(preset="squid_axon", k_out=grid["k_out"]["squid_axon"][5])
     assert_draws_the_physics(explorer)
 
 

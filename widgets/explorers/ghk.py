@@ -1,7 +1,5 @@
 """The GHK explorer: set permeability ratios, [K⁺]out, the cell and the temperature; read V."""
 
-from collections import OrderedDict
-
 import ipywidgets as widgets
 import numpy as np
 
@@ -72,18 +70,21 @@ class GHKExplorer(Explorer):
         )
 
     def site_grid(self):
-        """Return the control values precomputed as frames for the static website.
+        """Return the controls live on the static website: the cell, then [K⁺]out.
 
         Returns
         -------
-        collections.OrderedDict
-            ``k_out``: log-spaced [K⁺]out over the slider's range (mM); ``preset``: every cell.
+        dict
+            ``preset``: every cell (listed first: choosing one loads its [K⁺]out and
+            temperature); ``k_out``: per cell, log-spaced [K⁺]out over the slider's range
+            (mM) with the cell's own value among them.
         """
-        k_out = np.logspace(*K_OUT_DECADES, SITE_K_OUT_POINTS)
-        return OrderedDict(
-            k_out=[float(f"{value:.3g}") for value in k_out],
-            preset=list(PRESETS),
-        )
+        grid = np.logspace(*K_OUT_DECADES, SITE_K_OUT_POINTS)
+        k_out = {}
+        for key in PRESETS:
+            values = {float(f"{value:.3g}") for value in grid} | {get_preset(key).c_out["K"]}
+            k_out[key] = sorted(values)
+        return {"preset": list(PRESETS), "k_out": k_out}
 
 
 def ghk_explorer(
