@@ -14,6 +14,7 @@ import nbformat
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from explorer_catalog import notebook_explorers
+from site_pages import content_pages
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import IONS, get_preset
@@ -29,6 +30,7 @@ EXERCISES = "exercises/nernst.ipynb"
 C_OUT, C_IN = "[K⁺] outside (mM)", "[K⁺] inside (mM)"  # the Nernst explorer's sliders
 READOUT_DIGITS = 1  # the explorer shows E in mV with one decimal
 CELLS = notebook_explorers()
+CHAPTERS = [f"{page}.ipynb" for page in content_pages() if page.startswith("chapters/")]
 MYST_ROLES = re.compile(r"\{(cite|cite:[pt]|numref|eq|doc|ref|glue:\w+)\}`")
 NEURON = get_preset("mammalian_neuron")
 MARKDOWN = f"{harness.NOTEBOOK} .jp-MarkdownCell .myst"  # markdown rendered by jupyterlab-myst
@@ -56,28 +58,35 @@ def rendered_markdown(page):
 # --- the chapter -------------------------------------------------------------------------------
 
 
-def test_chapter_markdown_shows_no_raw_myst_roles(chapter):
-    harness.screenshot(chapter.page, "lab-chapter")
-    text = rendered_markdown(chapter.page)
-    assert chapter.page.locator(MARKDOWN).count() > 0, "jupyterlab-myst is not rendering"
+@pytest.mark.parametrize("notebook", CHAPTERS)
+def test_chapter_markdown_shows_no_raw_myst_roles(notebooks, notebook):
+    page = notebooks(notebook).page
+    harness.screenshot(page, f"lab-{notebook.replace('/', '-').removesuffix('.ipynb')}")
+    text = rendered_markdown(page)
+    assert page.locator(MARKDOWN).count() > 0, "jupyterlab-myst is not rendering"
     raw = sorted(set(MYST_ROLES.findall(text)))
-    assert not raw, f"JupyterLab shows MyST roles as raw text: {raw}"
-    assert chapter.page.locator(f"{MARKDOWN} .katex").count() > 0, "no math was typeset"
+    assert not raw, f"{notebook}: JupyterLab shows MyST roles as raw text: {raw}"
+    assert page.locator(f"{MARKDOWN} .katex").count() > 0, f"{notebook}: no math was typeset"
 
 
-def test_chapter_shows_computed_numbers_not_their_names(chapter):
+@pytest.mark.parametrize("notebook", CHAPTERS)
+def test_chapter_shows_computed_numbers_not_their_names(notebooks, notebook):
     # {eval}`name` is evaluated by myst-nb on the site and by jupyterlab-myst here.
-    names = set(re.findall(r"\{eval\}`([^`]+)`", markdown_sources(CHAPTER)))
-    assert names, "the chapter quotes no computed number"
-    text = rendered_markdown(chapter.page)
+    names = set(re.findall(r"\{eval\}`([^`]+)`", markdown_sources(notebook)))
+    assert names, f"{notebook} quotes no computed number"
+    text = rendered_markdown(notebooks(notebook).page)
     shown = sorted(
         name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
     )
-    assert not shown, f"names shown instead of their values: {shown}"
+    assert not shown, f"{notebook}: names shown instead of their values: {shown}"
+    escapes = sorted(set(re.findall(r"\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}", text)))
+    assert not escapes, f"{notebook}: computed text shows escapes instead of characters: {escapes}"
+
+
+def test_nernst_chapter_shows_its_headline_numbers(chapter):
+    text = rendered_markdown(chapter.page)
     e_k = format_number(1e3 * nernst_potential(5.0, 140.0, 1), 1)
     assert e_k in text, f"E_K = {e_k} mV is not in the rendered prose"
-    escapes = sorted(set(re.findall(r"\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}", text)))
-    assert not escapes, f"computed text shows escapes instead of characters: {escapes}"
     assert "96\N{THIN SPACE}485" in text, "the Faraday constant lost its digit grouping"
 
 
