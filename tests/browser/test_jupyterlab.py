@@ -31,7 +31,7 @@ C_OUT, C_IN = "[K⁺] outside (mM)", "[K⁺] inside (mM)"  # the Nernst explorer
 READOUT_DIGITS = 1  # the explorer shows E in mV with one decimal
 CELLS = notebook_explorers()
 CHAPTERS = [f"{page}.ipynb" for page in content_pages() if page.startswith("chapters/")]
-MYST_ROLES = re.compile(r"\{(cite|cite:[pt]|numref|eq|doc|ref|glue:\w+)\}`")
+MYST_ROLES = re.compile(r"\{(cite|cite:[pt]|numref|eq|doc|ref|term|glue:\w+)\}`")
 NEURON = get_preset("mammalian_neuron")
 MARKDOWN = f"{harness.NOTEBOOK} .jp-MarkdownCell .myst"  # markdown rendered by jupyterlab-myst
 
