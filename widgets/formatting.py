@@ -4,6 +4,8 @@ import numpy as np
 
 MINUS = "\N{MINUS SIGN}"
 MV_PER_V = 1e3  # potentials are computed in V and shown in mV
+UA_PER_CM2 = 100.0  # current densities: 1 A/m^2 = 100 uA/cm^2
+MS_PER_CM2 = 0.1  # conductances per area: 1 S/m^2 = 0.1 mS/cm^2
 
 
 class DisplayText(str):

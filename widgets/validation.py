@@ -82,11 +82,31 @@ def per_ion(**arrays):
     for name, arr in flat.items():
         if arr.ndim != 1:
             raise ValueError(f"{name} must be a 1-D sequence, one entry per ion; got {arr!r}")
-    lengths = {name: arr.size for name, arr in flat.items()}
+    _same_ion_count(flat)
+    return tuple(flat.values())
+
+
+def per_ion_rows(**arrays):
+    """Return arrays whose last axis runs over ions, broadcast over their leading axes.
+
+    Every argument must have the same number of ions (no broadcasting along the
+    ion axis); leading axes, such as a range of concentrations, broadcast as in
+    numpy. Raises ``ValueError`` naming the arguments otherwise.
+    """
+    flat = {name: np.atleast_1d(arr) for name, arr in arrays.items()}
+    _same_ion_count(flat)
+    try:
+        return tuple(np.broadcast_arrays(*flat.values()))
+    except ValueError:
+        shapes = ", ".join(f"{name} has shape {arr.shape}" for name, arr in flat.items())
+        raise ValueError(f"the leading axes of the arguments must broadcast; {shapes}") from None
+
+
+def _same_ion_count(flat):
+    lengths = {name: arr.shape[-1] for name, arr in flat.items()}
     if len(set(lengths.values())) != 1 or 0 in lengths.values():
         listed = ", ".join(f"{name} has {n}" for name, n in lengths.items())
         raise ValueError(f"need one entry per ion in every argument; {listed}")
-    return tuple(flat.values())
 
 
 def scalar_or_array(arr):

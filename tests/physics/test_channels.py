@@ -23,13 +23,14 @@ from widgets.physics.channels import (
     membrane_currents,
     membrane_slope_conductance,
     membrane_slope_conductances,
+    permeabilities_for_conductance,
     permeability_from_conductance,
     rest_loss,
     rest_points,
     slope_conductance,
 )
 from widgets.physics.conductance import conductance_weighted_potential
-from widgets.physics.ghk import ghk_current_density
+from widgets.physics.ghk import ghk_current_density, ghk_voltage
 from widgets.physics.nernst import nernst_potential
 
 voltage = st.floats(min_value=-0.15, max_value=0.1)
@@ -322,3 +323,29 @@ def test_rest_is_the_chord_conductance_weighted_average_of_reversal_potentials(m
         assert membrane_chord_conductance(v, membrane) == pytest.approx(sum(g))
         assert conductance_weighted_potential(g, e) == pytest.approx(v, abs=1e-9)
         assert membrane_chord_conductance(v, membrane) > 0
+
+
+# --- permeabilities scaled to a resting conductance ----------------------------------------
+
+
+@given(
+    relative=st.tuples(st.floats(1e-3, 10.0), st.floats(0.0, 10.0), st.floats(0.0, 10.0)),
+    g_total=st.floats(0.01, 100.0),
+    k_out=concentration,
+    T=temperature,
+)
+def test_scaled_permeabilities_keep_ratios_and_give_the_conductance(relative, g_total, k_out, T):
+    c_out, c_in, z = [k_out, 145.0, 110.0], [140.0, 12.0, 10.0], [1, 1, -1]
+    p = permeabilities_for_conductance(relative, g_total, c_out, c_in, z, T)
+    assert p == pytest.approx(p[0] * np.array(relative) / relative[0], rel=1e-12)
+    v = ghk_voltage(relative, c_out, c_in, z, T)  # the default: at the GHK rest
+    assert np.sum(slope_conductance(v, p, c_out, c_in, z, T)) == pytest.approx(g_total, rel=1e-9)
+
+
+def test_scaled_permeabilities_at_a_given_voltage_and_bad_input():
+    p = permeabilities_for_conductance([1.0], HH_G_LEAK, [5.0], [140.0], [1], v=-0.080)
+    assert slope_conductance(-0.080, p[0], 5.0, 140.0, 1) == pytest.approx(HH_G_LEAK)
+    with pytest.raises(ValueError, match="g_total"):
+        permeabilities_for_conductance([1.0], 0.0, [5.0], [140.0], [1])
+    with pytest.raises(ValueError, match="relative"):
+        permeabilities_for_conductance([1.0, -1.0], 1.0, [5.0, 1.0], [140.0, 1.0], [1, 1])

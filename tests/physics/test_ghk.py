@@ -5,7 +5,13 @@ from hypothesis import strategies as st
 
 from widgets.constants import FARADAY
 from widgets.data import IONS, get_preset
-from widgets.physics import ghk_current_density, ghk_voltage, nernst_potential
+from widgets.physics import (
+    chord_conductance,
+    conductance_weighted_potential,
+    ghk_current_density,
+    ghk_voltage,
+    nernst_potential,
+)
 
 concentration = st.floats(min_value=1e-3, max_value=1e3)
 permeability = st.floats(min_value=1e-9, max_value=1e-5)
@@ -123,6 +129,54 @@ def test_log_formula_equals_the_root_of_the_total_current(ions, T):
     closed = ghk_voltage(p, c_out, c_in, z, T)
     rooted = ghk_voltage([*p, 0.0], [*c_out, 1.0], [*c_in, 1.0], [*z, 2], T)
     assert rooted == pytest.approx(closed, abs=1e-9)
+
+
+@given(ions=ion_sets(), T=temperature, factor=st.floats(0.01, 100.0))
+def test_one_call_over_rows_equals_one_call_per_row(ions, T, factor):
+    # Two rows: the set as drawn and with every outside concentration scaled (Ca2+ included).
+    p, c_out, c_in, z = ions
+    rows = np.stack([c_out, factor * c_out])
+    together = ghk_voltage(p, rows, c_in, z, T)
+    apart = [ghk_voltage(p, row, c_in, z, T) for row in rows]
+    assert together.shape == (2,)
+    assert together == pytest.approx(apart, abs=1e-12)
+
+
+@given(ions=ion_sets(), T=temperature)
+def test_chord_conductance_average_at_the_ghk_voltage_is_the_ghk_voltage(ions, T):
+    # Zero total current, sum g_i (V - E_i) = 0 with chord conductances g_i = I_i / (V - E_i),
+    # is the weighted-average formula: the two descriptions agree at rest.
+    p, c_out, c_in, z = ions
+    v = ghk_voltage(p, c_out, c_in, z, T)
+    g = chord_conductance(v, p, c_out, c_in, z, T)
+    e = nernst_potential(c_out, c_in, z, T)
+    assert conductance_weighted_potential(g, e) == pytest.approx(v, abs=1e-9)
+
+
+def test_chord_conductance_ratios_differ_from_permeability_ratios():
+    # Hodgkin & Katz's 1 : 0.04 on the mammalian neuron: g_Na/g_K is not 0.04 at rest.
+    cell = get_preset("mammalian_neuron")
+    ions = ["K", "Na", "Cl"]
+    p = np.array([1.0, 0.04, 0.45])
+    c_out, c_in = [cell.c_out[i] for i in ions], [cell.c_in[i] for i in ions]
+    z = [IONS[i].z for i in ions]
+    g = chord_conductance(ghk_voltage(p, c_out, c_in, z), p, c_out, c_in, z)
+    assert g[1] / g[0] == pytest.approx(0.149, abs=0.001)
+
+
+def test_neuron_rest_and_the_seed_s_minus_42_mV_without_the_k_leak():
+    # 1 : 0.04 : 0.45 on 5/140 K+, 145/12 Na+, 110/10 Cl- at 37 degC; P_K = 0 leaves -42 mV.
+    cell = get_preset("mammalian_neuron")
+    ions = ["K", "Na", "Cl"]
+    c_out, c_in = [cell.c_out[i] for i in ions], [cell.c_in[i] for i in ions]
+    z = [IONS[i].z for i in ions]
+    assert ghk_voltage([1.0, 0.04, 0.45], c_out, c_in, z) * 1e3 == pytest.approx(-67.33, abs=0.01)
+    assert ghk_voltage([0.0, 0.04, 0.45], c_out, c_in, z) * 1e3 == pytest.approx(-42.21, abs=0.01)
+
+
+def test_rows_with_a_different_number_of_ions_are_refused():
+    with pytest.raises(ValueError, match="c_out has 2"):
+        ghk_voltage([1.0, 0.04, 0.45], [[5.0, 145.0]], [140.0, 12.0, 10.0], [1, 1, -1])
 
 
 def test_anion_needs_no_swapped_arguments():

@@ -14,6 +14,7 @@ from widgets.explorers.channels import (
     rest_explorer,
     selectivity_explorer,
 )
+from widgets.explorers.ghk import GHKExplorer, ghk_explorer
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
 from widgets.explorers.pump import PumpExplorer, pump_explorer
 from widgets.explorers.screening import ScreeningExplorer, screening_explorer
@@ -21,6 +22,7 @@ from widgets.explorers.screening import ScreeningExplorer, screening_explorer
 __all__ = [
     "CapacitorExplorer",
     "Explorer",
+    "GHKExplorer",
     "NernstExplorer",
     "PumpExplorer",
     "RestExplorer",
@@ -28,6 +30,7 @@ __all__ = [
     "SelectivityExplorer",
     "capacitor_explorer",
     "channels_explorer",
+    "ghk_explorer",
     "nernst_explorer",
     "pump_explorer",
     "rest_explorer",

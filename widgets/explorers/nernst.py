@@ -3,13 +3,18 @@
 import ipywidgets as widgets
 import numpy as np
 
-from widgets.constants import celsius_to_kelvin, kelvin_to_celsius
+from widgets.constants import celsius_to_kelvin
 from widgets.data.ions import ION_NAMES, IONS, PRESETS, get_preset
 from widgets.explorers.base import Explorer, check_range
+from widgets.explorers.controls import (
+    TEMPERATURE_RANGE,
+    log_slider,
+    preset_celsius,
+    temperature_slider,
+)
 from widgets.figures.nernst import CUSTOM, NernstFigure
 
 CONCENTRATION_DECADES = (-5, 3)  # slider range, 10 nM to 1000 mM: Ca2+ inside to squid Cl- outside
-TEMPERATURE_RANGE = (0.0, 45.0)  # degC: ice water to fever
 VALENCE_RANGE = (-3, 3)
 REFERENCE = "mammalian_neuron"  # the cell marked in the figure, and the default preset
 # On the static site [ion] outside steps in thirds of a doubling (about a tenth of a decade,
@@ -109,7 +114,7 @@ class NernstExplorer(Explorer):
             self.controls["c_out"].value = preset.c_out[ion]
             self.controls["c_in"].value = preset.c_in[ion]
         if temperature:
-            self.controls["T_celsius"].value = _celsius(preset.T)
+            self.controls["T_celsius"].value = preset_celsius(preset.T)
 
     def _label_controls(self, ion):
         label = IONS[ion].label if ion in IONS else "ion"
@@ -195,7 +200,7 @@ def nernst_explorer(
     for name, value in (("c_out", c_out), ("c_in", c_in)):
         if value is not None:
             check_range(name, value, low, high, "mM")
-    T_celsius = _celsius(cell.T) if T_celsius is None else T_celsius
+    T_celsius = preset_celsius(cell.T) if T_celsius is None else T_celsius
     check_range("T_celsius", T_celsius, *TEMPERATURE_RANGE, "degC")
     return NernstExplorer(ion, z, c_out, c_in, T_celsius, preset)
 
@@ -231,50 +236,28 @@ def _make_controls(figure, T_celsius, preset):
         ),
         "c_out": _concentration_slider(figure.c_out, "Extracellular"),
         "c_in": _concentration_slider(figure.c_in, "Intracellular"),
-        "T_celsius": widgets.FloatSlider(
-            value=T_celsius,
-            min=TEMPERATURE_RANGE[0],
-            max=TEMPERATURE_RANGE[1],
-            step=0.1,
-            readout_format=".1f",
-            description="Temperature (°C)",
-            tooltip="Temperature in degrees Celsius",
-            style=_WIDE,
-            layout=widgets.Layout(width="36em"),
-        ),
+        "T_celsius": temperature_slider(T_celsius, _WIDE, "36em"),
     }
 
 
 def _concentration_slider(value, where):
-    return widgets.FloatLogSlider(
-        value=value,
-        base=10.0,
-        min=CONCENTRATION_DECADES[0],
-        max=CONCENTRATION_DECADES[1],
-        # No step: the browser snaps a value to the step grid and sends it back, which
-        # would turn a preset's 5 mM into 5.01 mM the moment the slider is shown. Arrow
-        # keys then move in coarse steps; an exact value is typed into the readout.
-        step=None,
-        readout_format=".4",  # d3 default type trims zeros: "5" and "1000", not "5.00", "1.00e+3"
-        description="",  # "[K⁺] outside (mM)", written by apply() for the ion shown
-        tooltip=f"{where} concentration in mM, logarithmic scale from 0.00001 to 1000 mM",
-        style=_WIDE,
-        layout=widgets.Layout(width="36em"),
+    return log_slider(
+        value,
+        CONCENTRATION_DECADES,
+        "",  # "[K⁺] outside (mM)", written by apply() for the ion shown
+        f"{where} concentration in mM, logarithmic scale from 0.00001 to 1000 mM",
+        _WIDE,
+        "36em",
     )
 
 
 def _shows(preset, values):
     """Tell whether the controls hold the preset's values (for a custom ion: its T)."""
     ion = values["ion"]
-    if not np.isclose(_celsius(preset.T), values["T_celsius"]):
+    if not np.isclose(preset_celsius(preset.T), values["T_celsius"]):
         return False
     if ion == CUSTOM:
         return True
     return ion in preset.ions and np.allclose(
         (values["c_out"], values["c_in"]), (preset.c_out[ion], preset.c_in[ion])
     )
-
-
-def _celsius(T):
-    # Presets store kelvin; 310.15 K - 273.15 is 36.99999999999997, shown as 37.0 anyway.
-    return round(kelvin_to_celsius(T), 2)

@@ -6,6 +6,7 @@ No module here imports ipywidgets: the explorers wrap these figures in controls.
 from widgets.figures.agg import AggRenderer, new_figure, render_png
 from widgets.figures.capacitor import CapacitorFigure
 from widgets.figures.channels import RestFigure, SelectivityFigure
+from widgets.figures.ghk import GHKFigure
 from widgets.figures.nernst import NernstFigure
 from widgets.figures.pump import PumpFigure
 from widgets.figures.screening import ScreeningFigure
@@ -13,6 +14,7 @@ from widgets.figures.screening import ScreeningFigure
 __all__ = [
     "AggRenderer",
     "CapacitorFigure",
+    "GHKFigure",
     "NernstFigure",
     "PumpFigure",
     "RestFigure",

@@ -18,6 +18,7 @@ from widgets.physics.channels import (
     membrane_currents,
     membrane_slope_conductance,
     membrane_slope_conductances,
+    permeabilities_for_conductance,
     permeability_from_conductance,
     rest_loss,
     rest_points,
@@ -51,6 +52,7 @@ from widgets.physics.energy import (
 )
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
 from widgets.physics.gouy_chapman import GouyChapmanMembrane, membrane_gouy_chapman
+from widgets.physics.leak import resting_permeabilities
 from widgets.physics.nernst import nernst_potential, nernst_slope, thermal_voltage
 from widgets.physics.poisson_boltzmann import MembraneProfile, solve_membrane_pb
 from widgets.physics.pump import mullins_noda_potential, pump_activation, pump_current_density
@@ -135,6 +137,7 @@ __all__ = [
     "nernst_potential",
     "nernst_slope",
     "params_from_preset",
+    "permeabilities_for_conductance",
     "permeability_from_conductance",
     "pump_activation",
     "pump_current_density",
@@ -146,6 +149,7 @@ __all__ = [
     "relaxation_times",
     "rest_loss",
     "rest_points",
+    "resting_permeabilities",
     "selectivity_free_energy",
     "selectivity_ratio",
     "series_capacitance",

@@ -15,7 +15,7 @@ from scipy.special import exprel
 from widgets import validation as check
 from widgets.constants import BODY_TEMPERATURE, FARADAY
 from widgets.data.ions import IONS, get_preset
-from widgets.physics.ghk import ghk_current_density
+from widgets.physics.ghk import ghk_current_density, ghk_voltage
 from widgets.physics.nernst import nernst_potential, thermal_voltage
 
 # Hodgkin and Huxley (1952), squid giant axon, converted to SI.
@@ -422,6 +422,68 @@ def permeability_from_conductance(g, v, c_out, c_in, z, T=BODY_TEMPERATURE):
     return check.scalar_or_array(g / slope_conductance(v, 1.0, c_out, c_in, z, T))
 
 
+def permeabilities_for_conductance(relative, g_total, c_out, c_in, z, T=BODY_TEMPERATURE, v=None):
+    """Return permeabilities in given ratios whose total slope conductance at v is g_total.
+
+    The GHK voltage depends only on permeability ratios; currents need absolute
+    permeabilities. This scales the ratios to a measured (or chosen) resting
+    conductance, the quantity a small test pulse measures.
+
+    Parameters
+    ----------
+    relative : array_like
+        Relative permeability of each ion (dimensionless); non-negative, not all zero.
+    g_total : float
+        Total slope conductance at ``v`` in S/m^2; positive.
+    c_out, c_in : array_like
+        Extracellular and intracellular concentrations in mol/m^3 (= mM); positive.
+    z : array_like of int
+        Valence of each ion, non-zero.
+    T : float, optional
+        Absolute temperature in K (default 310.15 K).
+    v : float, optional
+        Membrane potential in V at which ``g_total`` holds; default: the GHK
+        potential of these ions (:func:`widgets.physics.ghk.ghk_voltage`), the rest.
+
+    Returns
+    -------
+    numpy.ndarray
+        Permeability of each ion in m/s, in the ratios of ``relative``.
+
+    Raises
+    ------
+    ValueError
+        If ``g_total`` is not positive, the arguments differ in length, or an entry
+        is invalid (see :func:`slope_conductance`).
+
+    Notes
+    -----
+    The slope conductance is proportional to the permeability, so with
+    :math:`P_i = \\lambda r_i`,
+
+    .. math:: \\lambda = \\frac{g_\\mathrm{total}}
+              {\\sum_i g_\\mathrm{slope}(V; r_i, c_{i,\\mathrm{out}}, c_{i,\\mathrm{in}}, z_i)}
+
+    (Hodgkin and Huxley 1952 give 0.3 mS/cm^2 for the squid axon's leak).
+
+    Examples
+    --------
+    >>> p = permeabilities_for_conductance([1.0, 0.04], 3.0, [5.0, 145.0], [140.0, 12.0], [1, 1])
+    >>> [f"{x:.3g}" for x in p]  # m/s
+    ['2.77e-08', '1.11e-09']
+    """
+    relative, c_out, c_in, z = check.per_ion(
+        relative=check.non_negative("relative", relative),
+        c_out=check.positive("c_out", c_out),
+        c_in=check.positive("c_in", c_in),
+        z=check.nonzero("z", z),
+    )
+    g_total = check.scalar("g_total", check.positive("g_total", g_total))
+    v = ghk_voltage(relative, c_out, c_in, z, T) if v is None else check.scalar("v", v)
+    per_unit = np.sum(slope_conductance(v, relative, c_out, c_in, z, T))
+    return relative * (g_total / per_unit)
+
+
 def _squid_leak_permeabilities():
     """Return squid-axon leak permeabilities in m/s, keyed by ion.
 
@@ -430,17 +492,16 @@ def _squid_leak_permeabilities():
     """
     squid = get_preset("squid_axon")
     ions = list(squid.permeability)
-    relative = np.array([squid.permeability[ion] for ion in ions])
-    per_unit = slope_conductance(
-        HH_V_REST,
-        relative,
+    p = permeabilities_for_conductance(
+        [squid.permeability[ion] for ion in ions],
+        HH_G_LEAK,
         [squid.c_out[ion] for ion in ions],
         [squid.c_in[ion] for ion in ions],
         [IONS[ion].z for ion in ions],
         squid.T,
+        v=HH_V_REST,
     )
-    p_k = HH_G_LEAK / np.sum(per_unit)
-    return {ion: float(p_k * r) for ion, r in zip(ions, relative, strict=True)}
+    return {ion: float(x) for ion, x in zip(ions, p, strict=True)}
 
 
 _SQUID = get_preset("squid_axon")

@@ -85,26 +85,30 @@ def ghk_voltage(p, c_out, c_in, z, T=BODY_TEMPERATURE):
 
     Parameters
     ----------
-    p : sequence of float
+    p : array_like
         Permeability of each ion in m/s, or relative permeabilities (only ratios
-        matter); non-negative, not all zero.
-    c_out, c_in : sequence of float
+        matter); non-negative, not all zero. The last axis runs over ions.
+    c_out, c_in : array_like
         Extracellular and intracellular concentrations in mol/m^3 (= mM); positive.
-    z : sequence of int
+        The last axis runs over ions; leading axes broadcast against those of the
+        other arguments (for example a range of [K+]out, one row per value).
+    z : array_like of int
         Valence of each ion, non-zero.
     T : float, optional
         Absolute temperature in K (default 310.15 K).
 
     Returns
     -------
-    float
-        The potential in V at which the total GHK current is zero.
+    float or numpy.ndarray
+        The potential in V at which the total GHK current is zero: a float for one
+        set of ions, an array over the leading axes otherwise.
 
     Raises
     ------
     ValueError
-        If the sequences differ in length or any entry is invalid (see
-        :func:`ghk_current_density`), or all permeabilities are zero.
+        If the arguments differ in their number of ions, their leading axes do not
+        broadcast, any entry is invalid (see :func:`ghk_current_density`), or all
+        permeabilities of a set are zero.
 
     Notes
     -----
@@ -125,35 +129,38 @@ def ghk_voltage(p, c_out, c_in, z, T=BODY_TEMPERATURE):
     >>> round(ghk_voltage([1.0, 0.04, 0.45], [20.0, 440.0, 560.0], [400.0, 50.0, 52.0],
     ...                   [1, 1, -1], T=293.15) * 1e3, 1)
     -59.9
+    >>> k_out = [[1.0, 145.0, 110.0], [100.0, 145.0, 110.0]]  # two values of [K+]out
+    >>> (ghk_voltage([1.0, 0.04, 0.45], k_out, [140.0, 12.0, 10.0], [1, 1, -1]) * 1e3).round(1)
+    array([-75.4, -14.5])
     """
-    p, c_out, c_in, z = check.per_ion(
+    p, c_out, c_in, z = check.per_ion_rows(
         p=check.non_negative("p", p),
         c_out=check.positive("c_out", c_out),
         c_in=check.positive("c_in", c_in),
         z=check.nonzero("z", z),
     )
-    if not np.any(p > 0):
+    if not np.all(np.any(p > 0, axis=-1)):
         raise ValueError(f"p must have at least one positive permeability; got {p!r}")
     if np.all(np.abs(z) == 1):
-        return _monovalent_ghk_voltage(p, c_out, c_in, z, T)
-    return _root_of_total_current(p, c_out, c_in, z, T)
+        return check.scalar_or_array(_monovalent_ghk_voltage(p, c_out, c_in, z, T))
+    return check.scalar_or_array(_root_of_total_current(p, c_out, c_in, z, T))
 
 
 def _monovalent_ghk_voltage(p, c_out, c_in, z, T):
     cation = z > 0
-    towards_in = np.sum(np.where(cation, p * c_out, p * c_in))
-    towards_out = np.sum(np.where(cation, p * c_in, p * c_out))
-    return float(thermal_voltage(T) * np.log(towards_in / towards_out))
+    towards_in = np.sum(np.where(cation, p * c_out, p * c_in), axis=-1)
+    towards_out = np.sum(np.where(cation, p * c_in, p * c_out), axis=-1)
+    return thermal_voltage(T) * np.log(towards_in / towards_out)
 
 
 def _root_of_total_current(p, c_out, c_in, z, T):
     permeant = p > 0
-    e_rev = nernst_potential(c_out[permeant], c_in[permeant], z[permeant], T)
-    lo, hi = float(np.min(e_rev)), float(np.max(e_rev))
+    e_rev = nernst_potential(c_out, c_in, z, T)
+    lo = np.min(np.where(permeant, e_rev, np.inf), axis=-1)
+    hi = np.max(np.where(permeant, e_rev, -np.inf), axis=-1)
     for _ in range(_BISECTION_STEPS):
         mid = 0.5 * (lo + hi)
-        if np.sum(ghk_current_density(mid, p, c_out, c_in, z, T)) > 0:
-            hi = mid
-        else:
-            lo = mid
+        outward = np.sum(ghk_current_density(mid[..., None], p, c_out, c_in, z, T), axis=-1) > 0
+        hi = np.where(outward, mid, hi)
+        lo = np.where(outward, lo, mid)
     return 0.5 * (lo + hi)
