@@ -5,6 +5,7 @@ V is always phi_in - phi_out and currents are outward positive. The pump-leak ce
 model's ``steady_state`` and ``simulate`` are used as ``widgets.physics.pump_leak.simulate``.
 """
 
+from widgets.physics.cardiac import cardiac_sodium_availability, lr91_inactivation_gates
 from widgets.physics.channels import (
     RestingMembrane,
     boltzmann_open_probability,
@@ -24,6 +25,7 @@ from widgets.physics.channels import (
     slope_conductance,
 )
 from widgets.physics.conductance import conductance_weighted_potential, pump_shifted_potential
+from widgets.physics.demyelination import ConductionMargin, axon_permeabilities, conduction_margin
 from widgets.physics.electrostatics import (
     MEMBRANE_CAPACITANCE,
     charged_ion_fraction,
@@ -44,8 +46,15 @@ from widgets.physics.energy import (
     pump_cycle_free_energy,
 )
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
-from widgets.physics.nernst import nernst_potential, nernst_slope, thermal_voltage
+from widgets.physics.ischaemia import depolarisation_time, pump_failure
+from widgets.physics.nernst import (
+    equilibrium_ratio,
+    nernst_potential,
+    nernst_slope,
+    thermal_voltage,
+)
 from widgets.physics.poisson_boltzmann import MembraneProfile, solve_membrane_pb
+from widgets.physics.proton_motive import proton_free_energy, proton_motive_force
 from widgets.physics.pump import mullins_noda_potential, pump_activation, pump_current_density
 from widgets.physics.pump_leak import (
     PumpLeakParams,
@@ -70,20 +79,26 @@ from widgets.physics.selectivity import (
 )
 
 __all__ = [
+    "ConductionMargin",
     "MEMBRANE_CAPACITANCE",
     "MembraneProfile",
     "PumpLeakParams",
     "RestingMembrane",
     "WATER_PERMITTIVITY_RELATIVE",
     "atp_rate_from_sodium_influx",
+    "axon_permeabilities",
     "boltzmann_open_probability",
     "brain_resting_power",
+    "cardiac_sodium_availability",
     "charged_ion_fraction",
     "charging_time_constant",
     "chord_conductance",
     "conductance_weighted_potential",
+    "conduction_margin",
     "debye_length",
+    "depolarisation_time",
     "diffuse_layer_capacitance",
+    "equilibrium_ratio",
     "gated_conductance",
     "ghk_current_density",
     "ghk_voltage",
@@ -95,8 +110,9 @@ __all__ = [
     "ionic_strength",
     "ions_to_charge",
     "leak_permeability_for_rest",
-    "membrane_chord_conductance",
+    "lr91_inactivation_gates",
     "membrane_charge",
+    "membrane_chord_conductance",
     "membrane_current_density",
     "membrane_currents",
     "membrane_field",
@@ -108,10 +124,13 @@ __all__ = [
     "nernst_slope",
     "params_from_preset",
     "permeability_from_conductance",
+    "proton_free_energy",
+    "proton_motive_force",
     "pump_activation",
     "pump_current_density",
     "pump_cycle_free_energy",
     "pump_electrogenic_contribution",
+    "pump_failure",
     "pump_shifted_potential",
     "rest_loss",
     "rest_points",
