@@ -19,19 +19,19 @@ from widgets.physics.pump_leak import RTOL, PumpLeakParams, simulate, steady_sta
 DEPOLARISED_LEVEL = -0.050  # V
 
 
-def pump_failure(params=None, pump_fraction=0.0, duration=3600.0, t_eval=None, rtol=RTOL):
+def pump_failure(pump_fraction=0.0, duration=3600.0, params=None, t_eval=None, rtol=RTOL):
     """Simulate a resting pump-leak cell whose pump capacity drops at t = 0.
 
     Parameters
     ----------
-    params : PumpLeakParams, optional
-        The cell before the failure (default: the mammalian neuron soma); it starts at
-        its steady state.
     pump_fraction : float, optional
         Pump capacity after t = 0 as a fraction of normal (dimensionless, 0 to 1;
         default 0, a pump stopped by the lack of ATP).
     duration : float, optional
         Length of the run in s (default one hour); positive.
+    params : PumpLeakParams, optional
+        The cell before the failure (default: the mammalian neuron soma); it starts at
+        its steady state.
     t_eval : array_like, optional
         Output times in s within ``(0, duration)`` (default 301 evenly spaced).
     rtol : float, optional
