@@ -172,14 +172,16 @@ APPLICATION_PRESETS = {
             key="plant_root_cell",
             label="Plant root cell (pea)",
             T=ZERO_CELSIUS + 25.0,
-            c_out={"K": 1.0, "Na": 1.0, "Cl": 1.0, "Ca": 1.0, "H": ph_to_concentration(6.0)},
-            c_in={"K": 75.0, "Na": 8.0, "Cl": 7.0, "Ca": 2.0, "H": ph_to_concentration(7.3)},
+            c_out={"K": 1.0, "Na": 1.0, "Cl": 1.0, "H": ph_to_concentration(6.0)},
+            c_in={"K": 75.0, "Na": 8.0, "Cl": 7.0, "H": ph_to_concentration(7.3)},
             source="higinbotham1967,taiz2010,martiniere2018,cosse2021",
             note=(
-                "Pea root tissue in a nutrient solution of 1 mM K⁺, Na⁺, Cl⁻ and Ca²⁺: "
-                "measured contents and a resting potential of −110 mV (Higinbotham et al. 1967, "
-                "as tabulated by Taiz and Zeiger 2010, Table 6.1), at room temperature (25 degC "
-                "assumed: the table's Nernst predictions use about 59 mV per decade). The H⁺ "
+                "Pea root tissue in a nutrient solution of 1 mM K⁺, Na⁺ and Cl⁻: measured "
+                "contents and a resting potential of −110 mV (Higinbotham et al. 1967, as "
+                "tabulated by Taiz and Zeiger 2010, Table 6.1), at room temperature (25 degC "
+                "assumed: the table's Nernst predictions use about 59 mV per decade). The "
+                "contents are of whole tissue, mostly vacuole, not free cytosolic "
+                "concentrations; Ca²⁺, mostly bound, is left out. The H⁺ "
                 "gradient is from other plants: pH 6.0 at the outer face of the plasma membrane "
                 "of mature Arabidopsis root cells (6.0-6.4, Martinière et al. 2018) and pH 7.3 "
                 "in the cytosol (7.1-7.5, Cosse and Seidel 2021)."

@@ -6,6 +6,7 @@ model's ``steady_state`` and ``simulate`` are used as ``widgets.physics.pump_lea
 """
 
 from widgets.physics.cardiac import cardiac_sodium_availability, lr91_inactivation_gates
+from widgets.physics.cells import bath_potassium, ghk_permeabilities, ghk_rest
 from widgets.physics.channels import (
     RestingMembrane,
     boltzmann_open_probability,
@@ -87,6 +88,7 @@ __all__ = [
     "WATER_PERMITTIVITY_RELATIVE",
     "atp_rate_from_sodium_influx",
     "axon_permeabilities",
+    "bath_potassium",
     "boltzmann_open_probability",
     "brain_resting_power",
     "cardiac_sodium_availability",
@@ -101,6 +103,8 @@ __all__ = [
     "equilibrium_ratio",
     "gated_conductance",
     "ghk_current_density",
+    "ghk_permeabilities",
+    "ghk_rest",
     "ghk_voltage",
     "gouy_chapman_potential",
     "grahame_surface_potential",
