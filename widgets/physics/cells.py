@@ -79,7 +79,7 @@ def ghk_rest(key, k_out=None):
 
     Examples
     --------
-    >>> [round(v * 1e3, 1) for v in ghk_rest("cardiac_myocyte", [5.4, 8.0])]
+    >>> [round(float(v) * 1e3, 1) for v in ghk_rest("cardiac_myocyte", [5.4, 8.0])]
     [-81.8, -73.1]
     """
     preset = get_preset(key)
