@@ -4,6 +4,7 @@ Each explorer is displayed live in JupyterLab (or Binder) and as a static snapsh
 with a note on how to run it, on the book's website.
 """
 
+from widgets.explorers.applications import ScenarioExplorer, scenario_explorer
 from widgets.explorers.base import Explorer
 from widgets.explorers.channels import (
     RestExplorer,
@@ -18,9 +19,11 @@ __all__ = [
     "Explorer",
     "NernstExplorer",
     "RestExplorer",
+    "ScenarioExplorer",
     "SelectivityExplorer",
     "channels_explorer",
     "nernst_explorer",
     "rest_explorer",
+    "scenario_explorer",
     "selectivity_explorer",
 ]

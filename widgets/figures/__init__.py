@@ -4,6 +4,7 @@ No module here imports ipywidgets: the explorers wrap these figures in controls.
 """
 
 from widgets.figures.agg import AggRenderer, new_figure, render_png
+from widgets.figures.applications import ScenarioFigure
 from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.nernst import NernstFigure
 
@@ -11,6 +12,7 @@ __all__ = [
     "AggRenderer",
     "NernstFigure",
     "RestFigure",
+    "ScenarioFigure",
     "SelectivityFigure",
     "new_figure",
     "render_png",
