@@ -147,6 +147,8 @@ class ScenarioFigure:
     """
 
     def __init__(self, cell=NEURON, k_out=None, pump_fraction=1.0):
+        if cell not in CELLS:
+            raise ValueError(f"cell must be one of {list(CELLS)}; got {cell!r}")
         self.fig = new_figure(figsize=FIGSIZE)
         self._build_axes()
         self._build_artists()
@@ -177,6 +179,8 @@ class ScenarioFigure:
             For an invalid value; nothing drawn changes then.
         """
         new_cell = self.cell if cell is None else cell
+        if new_cell not in CELLS:
+            raise ValueError(f"cell must be one of {list(CELLS)}; got {new_cell!r}")
         if k_out is None:
             k_out = self.k_out if new_cell == self.cell else _default_k(new_cell)
         self._draw(new_cell, k_out, self.pump_fraction if pump_fraction is None else pump_fraction)
