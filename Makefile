@@ -42,7 +42,7 @@ LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)  ## JupyterLab on the chapters and exercises, with this project's kernel.
 	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(LAB_FLAGS)
 
-LINTED := widgets tests benchmarks chapters exercises _ext
+LINTED := widgets tests benchmarks chapters exercises _ext instructors.ipynb
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
@@ -52,7 +52,7 @@ format: $(STAMP)
 	$(BIN)/ruff format $(LINTED)
 	$(BIN)/ruff check --fix $(LINTED)
 
-bench: $(STAMP)  ## Print speed figures (explorer updates, physics solves).
+bench: $(STAMP)  ## Print speed figures (explorer updates, physics solves, grading a class).
 	$(BIN)/python benchmarks/run.py
 
 exercises: $(STAMP)  ## Regenerate learner copies from the solved notebooks.

@@ -6,7 +6,11 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted(ROOT.glob("chapters/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb"))
+NOTEBOOKS = [
+    *sorted(ROOT.glob("chapters/*.ipynb")),
+    *sorted(ROOT.glob("exercises/**/*.ipynb")),
+    *sorted(ROOT.glob("*.ipynb")),  # the back matter's pages
+]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))

@@ -1,4 +1,5 @@
-"""The exercise notebooks run top to bottom: every solution passes, every blank is unattempted.
+"""The exercise notebooks run top to bottom: every solution passes, every blank is unattempted,
+and the grader agrees with the feedback the learner saw in the notebook.
 
 Each test runs for every chapter's exercise set (``exercises/solutions/*.ipynb``).
 """
@@ -8,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from widgets.grading.feedback import GRADE_KEY
-from widgets.grading.grader import collect, execute, grade_notebook
+from widgets.grading.grader import collect, grade_notebook
+from widgets.grading.kernel import execute
 from widgets.grading.notebook import answer_cells, listed_problems, read_notebook
 
 pytestmark = pytest.mark.slow  # each notebook starts a kernel
@@ -25,19 +27,20 @@ def slug(request):
 @pytest.fixture(scope="module")
 def solved_run(slug):
     nb = read_notebook(ROOT / "exercises" / "solutions" / f"{slug}.ipynb")
-    return nb, *execute(nb)
+    return nb, execute(nb)
 
 
 @pytest.fixture(scope="module")
 def learner_run(slug):
     nb = read_notebook(ROOT / "exercises" / f"{slug}.ipynb")
-    return nb, *execute(nb)
+    return nb, execute(nb)
 
 
 def assert_ran_without_error(run):
-    _, _, errors, stopped_at = run
-    assert errors == {}, f"cells failed: {errors}"
-    assert stopped_at is None
+    _, execution = run
+    assert execution.errors == {}, f"cells failed: {execution.errors}"
+    assert execution.stopped_at is None
+    assert not execution.output_dropped, "an exercise notebook outgrew the grader's output limit"
 
 
 def test_solved_notebook_runs_without_error(solved_run):
@@ -49,8 +52,8 @@ def test_learner_notebook_runs_without_error(learner_run):
 
 
 def test_every_solution_is_correct(solved_run):
-    nb, executed, errors, stopped_at = solved_run
-    grades = collect(executed, errors, stopped_at, listed_problems(nb))
+    nb, execution = solved_run
+    grades = collect(execution, listed_problems(nb))
     assert len(grades) >= 6
     wrong = {g.problem: g.message for g in grades if g.status != "correct"}
     assert not wrong, f"solutions that do not pass their own check: {wrong}"
@@ -58,15 +61,48 @@ def test_every_solution_is_correct(solved_run):
 
 
 def test_every_blank_is_not_attempted(learner_run):
-    nb, executed, errors, stopped_at = learner_run
-    grades = collect(executed, errors, stopped_at, listed_problems(nb))
+    nb, execution = learner_run
+    grades = collect(execution, listed_problems(nb))
     assert [g.status for g in grades] == ["not attempted"] * len(listed_problems(nb))
     assert sum(g.points for g in grades) == 0
 
 
+def displayed_grades(executed):
+    """Problem -> the payload its check cell displayed, as the learner saw it."""
+    return {
+        output.metadata[GRADE_KEY]["problem"]: output.metadata[GRADE_KEY]
+        for cell in executed.cells
+        for output in cell.get("outputs", [])
+        if GRADE_KEY in output.get("metadata", {})
+    }
+
+
+def assert_grader_agrees_with_the_notebook(run):
+    nb, execution = run
+    shown = displayed_grades(execution.notebook)
+    grades = collect(execution, listed_problems(nb))
+    assert set(shown) == {g.problem for g in grades}, "a problem without a check cell"
+    for grade in grades:
+        seen = shown[grade.problem]
+        assert (grade.status, grade.points, grade.message) == (
+            seen["status"],
+            seen["points"],
+            seen["message"],
+        ), f"{grade.problem}: the learner saw {seen['status']}, the grader gave {grade.status}"
+        assert not grade.overclaimed
+
+
+def test_the_grader_agrees_with_the_solved_notebook(solved_run):
+    assert_grader_agrees_with_the_notebook(solved_run)
+
+
+def test_the_grader_agrees_with_the_learner_copy(learner_run):
+    assert_grader_agrees_with_the_notebook(learner_run)
+
+
 def test_each_check_shows_its_feedback_once(solved_run):
-    _, executed, _, _ = solved_run
-    check_cells = [c for c in executed.cells if c.source.startswith("check(")]
+    _, execution = solved_run
+    check_cells = [c for c in execution.notebook.cells if c.source.startswith("check(")]
     assert check_cells
     for cell in check_cells:
         kinds = [output.output_type for output in cell.outputs]
@@ -80,7 +116,7 @@ def test_a_crashed_kernel_costs_only_the_problems_after_it():
     (first, _), (second, _) = answer_cells(nb)[:2]
     nb.cells[first].source = "answer = -89.06"
     nb.cells[second].source = "import os\nos._exit(1)"  # the kernel process ends
-    grades = grade_notebook(nb, timeout=10)
+    grades = grade_notebook(nb)
     assert grades[0].status == "correct"
     assert grades[1].status == "error" and "kernel stopped" in grades[1].message
     assert all("earlier problem" in g.message for g in grades[2:])

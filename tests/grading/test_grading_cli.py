@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from widgets.grading import cli
+from widgets.grading import cli, grader
 from widgets.grading.checks import PROBLEMS
 from widgets.grading.notebook import answer_cells
 
@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOLVED = ROOT / "exercises" / "solutions" / "nernst.ipynb"
 LEARNER = ROOT / "exercises" / "nernst.ipynb"
 CLI = [sys.executable, "-m", "widgets.grading"]
+NERNST = [PROBLEMS[p] for p in PROBLEMS if p.startswith("nernst-")]  # the notebooks' problems
 
 # A learner's worst day: each answer cell goes wrong in its own way.
 BROKEN_ANSWERS = {
@@ -32,7 +33,7 @@ BROKEN_ANSWERS = {
 EXPECTED_BROKEN = {
     "nernst-ek": ("correct", "E_K"),
     "nernst-ecl": ("error", "RuntimeError: my calculation broke"),
-    "nernst-ek-cooling": ("error", "longer than 2 s"),
+    "nernst-ek-cooling": ("error", "longer than 5 s"),
     "nernst-k-out": ("invalid", "without quotes or units"),
     "nernst-decade": ("correct", "fold"),
     "nernst-eca": ("error", "SyntaxError"),
@@ -61,7 +62,7 @@ def runs(tmp_path_factory):
     commands = {
         "solved": [SOLVED, "--json"],
         "blank": [LEARNER],
-        "broken": [broken, "--json", "--timeout", "2"],
+        "broken": [broken, "--json", "--timeout", "5"],
     }
     procs = {
         name: subprocess.Popen(
@@ -73,6 +74,9 @@ def runs(tmp_path_factory):
     return results, before, broken
 
 
+EXPECTED_KEYS = ("problem", "status", "points", "max_points", "message", "answer", "shown")
+
+
 def by_problem(report):
     return {row["problem"]: row for row in report["problems"]}
 
@@ -82,18 +86,21 @@ def test_solved_notebook_scores_full_marks(runs):
     proc, out, err = runs[0]["solved"]
     assert proc.returncode == 0, err
     report = json.loads(out)
-    assert report["score"] == report["max_score"] == sum(p.points for p in PROBLEMS.values())
+    assert report["score"] == report["max_score"] == sum(p.points for p in NERNST)
     assert {row["status"] for row in report["problems"]} == {"correct"}
 
 
 @pytest.mark.slow
 def test_json_report_schema(runs):
     report = json.loads(runs[0]["solved"][1])
-    assert set(report) == {"schema", "notebook", "timeout", "problems", "score", "max_score"}
-    assert report["schema"] == 1 and report["timeout"] == 30
+    keys = {"schema", "notebook", "timeout", "status", "note", "problems", "score", "max_score"}
+    assert set(report) == keys
+    assert report["schema"] == 2 and report["timeout"] == 30
+    assert (report["status"], report["note"]) == ("graded", "")
     for row in report["problems"]:
-        assert set(row) == {"problem", "status", "points", "max_points", "message"}
+        assert set(row) == {*EXPECTED_KEYS}
         assert isinstance(row["points"], int | float) and isinstance(row["message"], str)
+        assert row["shown"] == row["status"], "the notebook's check and the grader disagree"
 
 
 @pytest.mark.slow
@@ -103,9 +110,9 @@ def test_blank_notebook_prints_a_table_of_unattempted_problems(runs):
     lines = out.strip().splitlines()
     assert lines[0].split()[:3] == ["Problem", "Status", "Points"]
     rows = lines[1:-1]
-    assert len(rows) == len(PROBLEMS)
+    assert len(rows) == len(NERNST)
     assert all("not attempted" in row and " 0/1 " in row for row in rows)
-    assert lines[-1].split() == ["Total", f"0/{len(PROBLEMS)}"]
+    assert lines[-1].split() == ["Total", f"0/{sum(p.points for p in NERNST)}"]
 
 
 @pytest.mark.slow
@@ -119,6 +126,7 @@ def test_broken_notebook_still_grades_every_problem(runs):
         assert rows[problem]["status"] == status, (problem, rows[problem])
         assert words in rows[problem]["message"], (problem, rows[problem]["message"])
     assert report["score"] == 3  # problems 1 and 5, and the estimate
+    assert report["status"] == "timed out" and "nernst-ek-cooling" in report["note"]
 
 
 @pytest.mark.slow
@@ -143,6 +151,8 @@ def bad_path(kind, folder):
         return folder
     if kind == "not-json":
         path.write_text("hello")
+    if kind == "empty":
+        path.write_text("")
     if kind == "no-answers":
         nbformat.write(nbformat.v4.new_notebook(), path)
     return path
@@ -154,6 +164,7 @@ def bad_path(kind, folder):
         ("missing", "no such file"),
         ("directory", "directory"),
         ("not-json", "not a Jupyter"),
+        ("empty", "is empty"),
         ("no-answers", "no answer cells"),
     ],
 )
@@ -178,9 +189,9 @@ def test_exit_code_and_message_from_a_real_process(tmp_path):
 
 
 def test_a_kernel_that_cannot_start_is_reported_without_traceback(monkeypatch, capsys):
-    def no_kernel(nb, timeout):
+    def no_kernel(nb, limits):
         raise RuntimeError("could not run the notebook in a python3 kernel: No such kernel")
 
-    monkeypatch.setattr(cli, "grade_notebook", no_kernel)
+    monkeypatch.setattr(grader, "execute", no_kernel)
     assert cli.main([str(LEARNER)]) == 3
     assert "No such kernel" in capsys.readouterr().err

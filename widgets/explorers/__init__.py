@@ -14,15 +14,18 @@ from widgets.explorers.channels import (
     selectivity_explorer,
 )
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
+from widgets.explorers.pump import PumpExplorer, pump_explorer
 
 __all__ = [
     "Explorer",
     "NernstExplorer",
+    "PumpExplorer",
     "RestExplorer",
     "ScenarioExplorer",
     "SelectivityExplorer",
     "channels_explorer",
     "nernst_explorer",
+    "pump_explorer",
     "rest_explorer",
     "scenario_explorer",
     "selectivity_explorer",

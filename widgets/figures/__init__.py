@@ -7,10 +7,12 @@ from widgets.figures.agg import AggRenderer, new_figure, render_png
 from widgets.figures.applications import ScenarioFigure
 from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.nernst import NernstFigure
+from widgets.figures.pump import PumpFigure
 
 __all__ = [
     "AggRenderer",
     "NernstFigure",
+    "PumpFigure",
     "RestFigure",
     "ScenarioFigure",
     "SelectivityFigure",

@@ -4,4 +4,5 @@ import sys
 
 from widgets.grading.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # parallel grading starts worker processes that import modules
+    sys.exit(main())

@@ -1,8 +1,10 @@
 """Show a check's result: HTML for JupyterLab, plain text elsewhere, JSON for the grader.
 
 The JSON travels with the same display output, in its metadata under :data:`GRADE_KEY`.
-Readers never see it; the grading CLI reads it from the executed notebook, so it never
-has to parse human-readable text. (Metadata rather than an extra mime type in the data:
+Readers never see it. The grading CLI never takes a grade from it (the learner's kernel
+could display anything there; :mod:`widgets.grading.grader` grades the answer itself), but
+reads it to flag a notebook whose check showed "correct" where the grader did not.
+(Metadata rather than an extra mime type in the data:
 the book's builder, myst-nb, warns about every mime type it cannot render, and the book
 is built with warnings as errors.)
 """

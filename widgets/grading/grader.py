@@ -1,34 +1,29 @@
-"""Grade a whole exercise notebook: run a copy in a fresh kernel and collect the checks.
+"""Grade a whole exercise notebook: every verdict computed here, never in the learner's kernel.
 
-The learner's file is only read. An in-memory copy runs in a new ``python3`` kernel whose
-working directory is a temporary folder. Each cell has a time limit; a cell that runs
-past it is interrupted and execution goes on, so one endless loop costs one problem.
+:func:`grade_file` runs a copy of the notebook (:mod:`widgets.grading.kernel`), takes from
+the kernel only each problem's answer value, read as data (:mod:`widgets.grading.capture`),
+and grades that value in this process with :func:`widgets.grading.checks.grade`. Whatever
+the learner's code does in its kernel (replacing ``check`` or any function of this package,
+displaying a fake grade, printing anything) changes what the learner sees, not the grade.
 
-Before every answer cell the copy gets an extra cell ``answer = ...``: if the learner's
-answer cell fails, the check that follows sees "not attempted" instead of the previous
-problem's answer, and the problem is reported as an error of that cell.
+What the notebook's own ``check`` cells displayed is still read, for one purpose: a problem
+whose check showed "correct" while the grader found otherwise is named in the submission's
+note, for the instructor to look at.
 """
 
-import copy
-import json
-import logging
-import subprocess
-import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import DeadKernelError
-
-from widgets.grading.checks import get_problem
+from widgets.grading.capture import UnreadableAnswer, answer_text, parse_answer
+from widgets.grading.checks import CORRECT, INVALID, PROBLEMS, STATUSES, grade
 from widgets.grading.feedback import GRADE_KEY
-from widgets.grading.notebook import answer_cells, listed_problems
+from widgets.grading.kernel import execute
+from widgets.grading.limits import Limits
+from widgets.grading.notebook import answer_cells, listed_problems, read_exercise
 
-DEFAULT_TIMEOUT = 30  # s per cell: generous for these exercises, short for an endless loop
-STARTUP_TIMEOUT = 60  # s for the kernel to start
-RESET_SOURCE = "answer = ...  # inserted by the grader: a failed answer cell grades as an error"
-_INSERTED = "grader_inserted"  # cell-metadata flag of the reset cells
 ERROR, MISSING = "error", "missing"  # statuses beyond those of a check
+# The status of a whole submission: graded, or graded with a warning; or not graded at all.
+GRADED, TIMED_OUT, KERNEL_STOPPED = "graded", "timed out", "kernel stopped"
+NOT_GRADED = "not graded"
 
 
 @dataclass(frozen=True)
@@ -41,12 +36,16 @@ class Grade:
         Problem id.
     status : str
         A check's status (``"correct"``, ``"incorrect"``, ``"not attempted"``,
-        ``"invalid"``), or ``"error"`` (a cell failed or timed out) or ``"missing"``
-        (no answer cell or no check output).
+        ``"invalid"``), or ``"error"`` (the answer cell failed or timed out, or the
+        kernel stopped) or ``"missing"`` (no answer cell).
     points, max_points : float
         Points earned and available.
     message : str
-        The check's feedback, or what went wrong.
+        The feedback for the answer, or what went wrong.
+    answer : str or None
+        The answer as the kernel wrote it (its repr); None if none was read.
+    shown : str or None
+        The status the notebook's own check displayed last for this problem, if any.
     """
 
     problem: str
@@ -54,21 +53,108 @@ class Grade:
     points: float
     max_points: float
     message: str
+    answer: str | None = None
+    shown: str | None = None
+
+    @property
+    def overclaimed(self):
+        """Whether the notebook's own check showed "correct" where the grader did not."""
+        return self.shown == CORRECT and self.status != CORRECT
 
     def as_dict(self):
         """Return the grade as a JSON-ready dict."""
         return asdict(self)
 
 
-def grade_notebook(nb, timeout=DEFAULT_TIMEOUT):
+@dataclass(frozen=True)
+class Submission:
+    """One graded file: its grades, and a status that says whether it ran as it should.
+
+    Attributes
+    ----------
+    path : str
+        The file, as given.
+    grades : tuple of Grade
+        One per problem, in notebook order; empty if the file was not graded.
+    status : str
+        ``"graded"``; ``"timed out"`` (a cell was stopped at the time limit) or
+        ``"kernel stopped"`` (later problems did not run), the other problems graded;
+        or ``"not graded"``.
+    note : str
+        Why, in plain words; empty for a notebook that ran as it should.
+    """
+
+    path: str
+    grades: tuple = field(default=())
+    status: str = GRADED
+    note: str = ""
+
+    @property
+    def score(self):
+        """Points earned (float)."""
+        return sum(grade.points for grade in self.grades)
+
+    @property
+    def max_score(self):
+        """Points available (float)."""
+        return sum(grade.max_points for grade in self.grades)
+
+    def as_dict(self):
+        """Return the outcome as a JSON-ready dict (the path is left to the caller).
+
+        Returns
+        -------
+        dict
+            ``status``, ``note``, ``score``, ``max_score`` and ``problems`` (each grade
+            as :meth:`Grade.as_dict`).
+        """
+        return {
+            "status": self.status,
+            "note": self.note,
+            "score": self.score,
+            "max_score": self.max_score,
+            "problems": [grade.as_dict() for grade in self.grades],
+        }
+
+
+def grade_file(path, limits=None):
+    """Grade the exercise notebook at ``path``.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The learner's notebook; it is only read.
+    limits : widgets.grading.limits.Limits, optional
+        Time, memory and output limits for the learner's code.
+
+    Returns
+    -------
+    Submission
+
+    Raises
+    ------
+    widgets.grading.notebook.NotebookError
+        If the file is not an exercise notebook (missing, empty, not JSON, no answers).
+    RuntimeError
+        If no kernel could run it.
+    """
+    limits = limits or Limits()
+    nb = read_exercise(path)
+    execution = execute(nb, limits)
+    grades = tuple(collect(execution, listed_problems(nb)))
+    status, note = _status(execution, grades, limits)
+    return Submission(str(path), grades, status, note)
+
+
+def grade_notebook(nb, limits=None):
     """Execute a copy of an exercise notebook and grade every problem in it.
 
     Parameters
     ----------
     nb : nbformat.NotebookNode
         The learner's notebook; it is not modified.
-    timeout : int, optional
-        Time limit per cell in whole seconds (default 30 s).
+    limits : widgets.grading.limits.Limits, optional
+        Time, memory and output limits for the learner's code.
 
     Returns
     -------
@@ -80,83 +166,16 @@ def grade_notebook(nb, timeout=DEFAULT_TIMEOUT):
     RuntimeError
         If the kernel cannot be started.
     """
-    executed, errors, stopped_at = execute(nb, timeout)
-    return collect(executed, errors, stopped_at, expected=listed_problems(nb))
+    return collect(execute(nb, limits), listed_problems(nb))
 
 
-def execute(nb, timeout=DEFAULT_TIMEOUT):
-    """Run a guarded copy of ``nb`` in a fresh kernel.
-
-    Parameters
-    ----------
-    nb : nbformat.NotebookNode
-        The notebook; it is not modified.
-    timeout : int, optional
-        Time limit per cell in whole seconds.
-
-    Returns
-    -------
-    executed : nbformat.NotebookNode
-        The executed copy, with the inserted reset cells.
-    errors : dict of int to str
-        Cell index -> ``"ExceptionName: message"`` for every cell that failed or timed out.
-    stopped_at : int or None
-        Index of the cell during which the kernel died, if it did.
-
-    Raises
-    ------
-    RuntimeError
-        If the kernel cannot be started.
-    """
-    guarded = _with_reset_cells(nb)
-    errors, started = {}, []
-
-    def on_error(cell, cell_index, execute_reply):
-        content = execute_reply["content"]
-        errors[cell_index] = f"{content.get('ename', 'Error')}: {content.get('evalue', '')}"
-
-    with tempfile.TemporaryDirectory(prefix="grading-") as workdir:
-        client = NotebookClient(
-            guarded,
-            timeout=timeout,
-            startup_timeout=STARTUP_TIMEOUT,
-            kernel_name="python3",
-            allow_errors=True,
-            interrupt_on_timeout=True,
-            # Reply at once after interrupting, rather than waiting on a cell that may
-            # ignore the interrupt; the error names the limit in the learner's terms.
-            error_on_timeout={
-                "ename": "Timeout",
-                "evalue": f"the cell ran longer than {timeout} s and was stopped",
-                "traceback": [],
-            },
-            resources={"metadata": {"path": workdir}},
-            on_cell_start=lambda cell, cell_index: started.append(cell_index),
-            on_cell_error=on_error,
-            log=_quiet_log(),
-        )
-        try:
-            # The kernel's own stdout/stderr (not the learner's prints, which travel as
-            # messages) would mix start-up warnings into the table or the JSON report.
-            client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        except DeadKernelError:  # the learner's code crashed the kernel: grade what ran
-            return guarded, errors, started[-1] if started else 0
-        except Exception as err:  # a missing kernelspec, a start-up timeout, a broken install
-            raise RuntimeError(f"could not run the notebook in a python3 kernel: {err}") from err
-    return guarded, errors, None
-
-
-def collect(executed, errors, stopped_at=None, expected=()):
-    """Grade each problem from the outputs of an executed, guarded notebook.
+def collect(execution, expected=()):
+    """Grade each problem from the answers read during an execution.
 
     Parameters
     ----------
-    executed : nbformat.NotebookNode
-        Output of :func:`execute`.
-    errors : dict of int to str
-        Failed cells, from :func:`execute`.
-    stopped_at : int or None, optional
-        Cell index at which the kernel died.
+    execution : widgets.grading.kernel.Execution
+        Output of :func:`widgets.grading.kernel.execute`.
     expected : sequence of str, optional
         Problem ids the notebook should hold; one without an answer cell is "missing".
 
@@ -166,10 +185,10 @@ def collect(executed, errors, stopped_at=None, expected=()):
         One grade per problem: the notebook's answer cells in order, then any
         expected problem that has no answer cell.
     """
-    cells = answer_cells(executed)
-    bounds = [index for index, _ in cells[1:]] + [len(executed.cells)]
+    cells = answer_cells(execution.notebook)
+    bounds = [index for index, _ in cells[1:]] + [len(execution.notebook.cells)]
     grades = [
-        _grade_segment(executed, problem, range(start, end), errors, stopped_at)
+        _grade_problem(execution, problem, range(start, end))
         for (start, problem), end in zip(cells, bounds, strict=True)
     ]
     found = {grade.problem for grade in grades}
@@ -181,62 +200,91 @@ def collect(executed, errors, stopped_at=None, expected=()):
     return grades
 
 
-def _grade_segment(executed, problem, segment, errors, stopped_at):
-    """Grade one problem from its answer cell and the cells up to the next answer cell."""
-    answer_index = segment[0]
-    if answer_index in errors:
-        return _failed(problem, ERROR, f"your answer cell failed: {errors[answer_index]}")
-    payloads = [p for i in segment for p in _payloads(executed.cells[i]) if p["problem"] == problem]
-    if payloads:
-        last = payloads[-1]
-        return Grade(problem, last["status"], last["points"], last["max_points"], last["message"])
-    failed = [errors[i] for i in segment if i in errors]
-    if failed:
-        return _failed(problem, ERROR, f"the check did not run: {failed[0]}")
-    if stopped_at is not None and stopped_at in segment:
+def _grade_problem(execution, problem, segment):
+    """Grade one problem from its answer cell; ``segment`` runs to the next answer cell."""
+    index, shown = segment[0], _shown(execution.notebook, problem, segment)
+    if problem not in PROBLEMS:
+        return _failed(problem, ERROR, "this version of the grader does not know the problem")
+    if index in execution.answers:
+        return _graded(problem, execution.answers[index], shown)
+    if index in execution.errors:
+        return _failed(problem, ERROR, f"your answer cell failed: {execution.errors[index]}", shown)
+    if execution.stopped_at == index:
         return _failed(problem, ERROR, "the kernel stopped (crashed or exited) in this problem")
-    if stopped_at is not None and stopped_at < segment[0]:
-        return _failed(problem, ERROR, "not run: the kernel stopped at an earlier problem")
-    return _failed(problem, MISSING, "no check output: was the check cell deleted or changed?")
+    return _failed(problem, ERROR, "not run: the kernel stopped at an earlier problem")
 
 
-_PAYLOAD_KEYS = {"problem", "status", "points", "max_points", "message"}
-
-
-def _payloads(cell):
-    """Return the well-formed grade payloads a cell displayed, in order."""
-    found = []
-    for output in cell.get("outputs", []):
-        data = output.get("metadata", {}).get(GRADE_KEY)
-        if isinstance(data, str):  # tolerate a payload stored as JSON text
-            try:
-                data = json.loads(data)
-            except ValueError:
-                continue
-        if isinstance(data, dict) and _PAYLOAD_KEYS <= data.keys():
-            found.append(data)
-    return found
-
-
-def _failed(problem, status, message):
+def _graded(problem, result, shown):
+    """Grade the answer the kernel reported: parse it here, then grade the plain value."""
+    text = None
     try:
-        max_points = get_problem(problem).points
-    except ValueError:  # a problem id this version of the package does not know
-        max_points = 0
-    return Grade(problem, status, 0, max_points, message)
+        text = answer_text(result)
+        value = parse_answer(text)
+    except UnreadableAnswer as err:
+        max_points = PROBLEMS[problem].points
+        return Grade(problem, INVALID, 0, max_points, str(err), _short(text), shown)
+    checked = grade(problem, value)
+    return Grade(
+        problem,
+        checked.status,
+        checked.points,
+        checked.max_points,
+        checked.message,
+        _short(text),
+        shown,
+    )
 
 
-def _with_reset_cells(nb):
-    guarded = copy.deepcopy(nb)
-    for index, _ in reversed(answer_cells(guarded)):
-        reset = nbformat.v4.new_code_cell(RESET_SOURCE, metadata={_INSERTED: True})
-        guarded.cells.insert(index, reset)
-    return guarded
+def _shown(executed, problem, segment):
+    """Return the status the notebook's own check displayed last for ``problem``, or None."""
+    statuses = [
+        payload.get("status")
+        for index in segment
+        for output in executed.cells[index].get("outputs", [])
+        if isinstance(payload := output.get("metadata", {}).get(GRADE_KEY), dict)
+        and payload.get("problem") == problem
+    ]
+    return statuses[-1] if statuses and statuses[-1] in STATUSES else None
 
 
-def _quiet_log():
-    # nbclient logs every timeout and interrupt at ERROR level; the grade already says so.
-    log = logging.getLogger("widgets.grading.kernel")
-    log.addHandler(logging.NullHandler())
-    log.propagate = False
-    return log
+def _failed(problem, status, message, shown=None):
+    max_points = PROBLEMS[problem].points if problem in PROBLEMS else 0
+    return Grade(problem, status, 0, max_points, message, None, shown)
+
+
+def _short(text, limit=80):
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 3] + "..."
+
+
+def _status(execution, grades, limits):
+    """Return the submission's status and note from how its execution went."""
+    status, notes = GRADED, []
+    if execution.timed_out:
+        status = TIMED_OUT
+        where = {_problem_at(execution.notebook, index) for index in execution.timed_out}
+        notes.append(
+            f"cells ran longer than {limits.timeout} s and were stopped, in "
+            + ", ".join(sorted(where))
+        )
+    if execution.stopped_at is not None:
+        status = KERNEL_STOPPED
+        notes.append(
+            "the kernel stopped (crashed, ran out of memory or exited) in "
+            f"{_problem_at(execution.notebook, execution.stopped_at)}; "
+            "the problems after it were not run"
+        )
+    claimed = [grade.problem for grade in grades if grade.overclaimed]
+    if claimed:
+        notes.append(
+            f"its own check showed 'correct' where the grader did not, for {', '.join(claimed)} "
+            "(answer changed after its cell, or tampering): look at this notebook"
+        )
+    return status, "; ".join(notes)
+
+
+def _problem_at(executed, index):
+    """Name the problem whose answer cell is at or before cell ``index``."""
+    before = [problem for start, problem in answer_cells(executed) if start <= index]
+    return before[-1] if before else "the set-up cells"

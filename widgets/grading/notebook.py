@@ -12,6 +12,7 @@ Conventions of an exercise notebook
 
 import copy
 import json
+import os
 
 import nbformat
 
@@ -20,6 +21,7 @@ from widgets.grading.checks import get_problem
 ANSWER_TAG = "answer"
 SOLUTION_TAG = "solution"
 METADATA_KEY = "grading"
+MAX_NOTEBOOK_BYTES = 50 * 2**20  # an exercise notebook, even with outputs, is far smaller
 
 
 class NotebookError(ValueError):
@@ -42,24 +44,60 @@ def read_notebook(path):
     Raises
     ------
     NotebookError
-        If the file is missing, unreadable or not a valid notebook.
+        If the file is missing, empty, too large, unreadable or not a valid notebook.
     """
+    text = _read_text(path)
+    if not text.strip():
+        raise NotebookError(f"{path} is empty")
     try:
-        with open(path, encoding="utf-8") as file:
-            nb = nbformat.read(file, as_version=4)
+        nb = nbformat.reads(text, as_version=4)
         nbformat.validate(nb)
-    except FileNotFoundError:
-        raise NotebookError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise NotebookError(f"{path} is a directory, not a notebook") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise NotebookError(f"cannot read {path}: {err}") from None
     except (json.JSONDecodeError, nbformat.reader.NotJSONError):
         raise NotebookError(f"{path} is not a Jupyter notebook (it is not notebook JSON)") from None
     # nbformat reports JSON of the wrong shape in all of these ways
     except (nbformat.ValidationError, ValueError, KeyError, TypeError, AttributeError) as err:
         reason = (str(err).splitlines() or [type(err).__name__])[0]
         raise NotebookError(f"{path} is not a valid Jupyter notebook: {reason}") from None
+    return nb
+
+
+def _read_text(path):
+    try:
+        if os.stat(path).st_size > MAX_NOTEBOOK_BYTES:
+            raise NotebookError(
+                f"{path} is larger than {MAX_NOTEBOOK_BYTES // 2**20} MiB: not an exercise notebook"
+            )
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    except FileNotFoundError:
+        raise NotebookError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise NotebookError(f"{path} is a directory, not a notebook") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise NotebookError(f"cannot read {path}: {err}") from None
+
+
+def read_exercise(path):
+    """Read an exercise notebook: a notebook that holds at least one graded problem.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        Path of an ``.ipynb`` file.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+
+    Raises
+    ------
+    NotebookError
+        If :func:`read_notebook` cannot read it, or it names no problem (no answer cell
+        and no problem list in its metadata).
+    """
+    nb = read_notebook(path)
+    if not listed_problems(nb):
+        raise NotebookError(f"{path} has no answer cells: is it an exercise notebook?")
     return nb
 
 

@@ -10,9 +10,11 @@ from widgets import validation as check
 from widgets.constants import FARADAY
 from widgets.physics.pump import K_PER_CYCLE, NA_PER_CYCLE
 
-# Illustrative: the free energy released by hydrolysing ATP in the cytoplasm is
-# usually put at 50-60 kJ/mol (far above the standard -30.5 kJ/mol); the middle is used.
-DELTA_G_ATP = 55e3  # J/mol, illustrative
+# The free energy released by hydrolysing ATP: 30.5 kJ/mol under standard conditions,
+# far more at the ATP, ADP and phosphate levels of living cells (nelson2008, section 13.3).
+DELTA_G_ATP_STANDARD = 30.5e3  # J/mol (nelson2008)
+DELTA_G_ATP_RANGE = (50e3, 60e3)  # J/mol, a typical range in cells (nelson2008)
+DELTA_G_ATP = 0.5 * sum(DELTA_G_ATP_RANGE)  # J/mol, the middle of that range: 55 kJ/mol
 
 HUMAN_BRAIN_NEURONS = 86.1e9  # adult male human brain, azevedo2009 (86.1 +- 8.1 billion)
 BRAIN_MASS_SHARE = 0.02  # of body mass, adult human (raichle2002)
@@ -77,8 +79,8 @@ def metabolic_power(atp_rate, delta_g_atp=DELTA_G_ATP):
         ATP use in mol/s (or mol/(m^2 s)); non-negative.
     delta_g_atp : float, optional
         Free energy released per mole of ATP hydrolysed, in J/mol, as a positive
-        number (default 55 kJ/mol, illustrative: cytoplasmic values are usually
-        put at 50-60 kJ/mol).
+        number (default 55 kJ/mol, the middle of the 50-60 kJ/mol typical of cells;
+        Nelson and Cox 2008, section 13.3).
 
     Returns
     -------
@@ -158,7 +160,8 @@ def brain_resting_power(
         Number of neurons (default 86.1e9, the adult human brain, Azevedo et al.
         2009); positive.
     delta_g_atp : float, optional
-        Free energy per mole of ATP in J/mol (default 55 kJ/mol, illustrative).
+        Free energy per mole of ATP in J/mol (default 55 kJ/mol, the middle of the
+        50-60 kJ/mol typical of cells).
 
     Returns
     -------

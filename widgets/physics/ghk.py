@@ -67,9 +67,17 @@ def ghk_current_density(v, p, c_out, c_in, z, T=BODY_TEMPERATURE):
     c_out = check.positive("c_out", c_out)
     c_in = check.positive("c_in", c_in)
     z = check.nonzero("z", z)
-    u = z * v / thermal_voltage(T)
-    current = p * z * FARADAY * (c_in * _bernoulli(-u) - c_out * _bernoulli(u))
-    return check.scalar_or_array(current)
+    return check.scalar_or_array(_current_density(v, p, c_out, c_in, z, thermal_voltage(T)))
+
+
+def _current_density(v, p, c_out, c_in, z, v_t):
+    """Unchecked kernel of :func:`ghk_current_density` (``v_t = RT/F`` in V).
+
+    For callers that validated their inputs once and call it many times, such as
+    the right-hand side of an integrator.
+    """
+    u = z * v / v_t
+    return p * z * FARADAY * (c_in * _bernoulli(-u) - c_out * _bernoulli(u))
 
 
 def ghk_voltage(p, c_out, c_in, z, T=BODY_TEMPERATURE):

@@ -38,7 +38,7 @@ from scipy.optimize import brentq
 from widgets import validation as check
 from widgets.constants import FARADAY
 from widgets.data.ions import get_preset
-from widgets.physics.ghk import ghk_current_density, ghk_voltage
+from widgets.physics.ghk import _current_density, ghk_current_density, ghk_voltage
 from widgets.physics.nernst import nernst_potential, thermal_voltage
 from widgets.physics.pump import (
     K_PER_CYCLE,
@@ -234,6 +234,11 @@ class PumpLeakParams:
         """Bath concentrations of Na+, K+, Cl- in mol/m^3 (read-only numpy.ndarray)."""
         return _read_only([self.na_out, self.k_out, self.cl_out])
 
+    @cached_property
+    def v_t(self):
+        """Thermal voltage RT/F in V."""
+        return thermal_voltage(self.T)
+
 
 def params_from_preset(
     key="mammalian_neuron", p_k=RESTING_P_K, p_cl_ratio=None, radius=SOMA_RADIUS
@@ -329,9 +334,9 @@ class PumpLeakState:
 def _leak_and_pump(params, v, c_in):
     """Return leak current densities (..., 3) and the pump current density (...)."""
     v = np.asarray(v, dtype=float)[..., np.newaxis]
-    i_leak = ghk_current_density(v, params.permeabilities, params.c_out, c_in, VALENCE, params.T)
-    # The parameters were validated once in PumpLeakParams; the unchecked pump kernel
-    # keeps the integrator's many right-hand-side calls cheap.
+    # The parameters were validated once in PumpLeakParams; the unchecked GHK and pump
+    # kernels keep the integrator's many right-hand-side calls cheap.
+    i_leak = _current_density(v, params.permeabilities, params.c_out, c_in, VALENCE, params.v_t)
     i_pump = params.pump_max * _activation(
         c_in[..., 0], params.k_out, params.pump_k_na, params.pump_k_k
     )
