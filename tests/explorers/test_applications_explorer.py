@@ -7,7 +7,7 @@ import pytest
 from widgets.explorers import ScenarioExplorer, scenario_explorer
 from widgets.explorers.applications import K_OUT_DECADES, PUMP_RANGE, SCENARIOS
 from widgets.figures.applications import CELLS
-from widgets.physics import ghk_rest, pump_failure
+from widgets.physics import ghk_rest, simulate_intervention
 from widgets.physics.pump_leak import steady_state
 
 matplotlib.use("Agg")
@@ -67,7 +67,7 @@ def test_k_out_slider_draws_the_heart_rest(explorer):
 def test_pump_slider_simulates_the_neuron(explorer):
     explorer.set(cell="mammalian_neuron")
     explorer.controls["pump_percent"].value = 10.0
-    run = pump_failure(0.1, 3600.0, t_eval=np.linspace(0, 3600, 121), rtol=1e-4)
+    run = simulate_intervention(pump_fraction=0.1, t_eval=np.linspace(0, 3600, 121), rtol=1e-4)
     np.testing.assert_allclose(explorer.figure.time_v.get_ydata(), run.v * 1e3)
     assert "pump at 10 %" in explorer.readout.value
 

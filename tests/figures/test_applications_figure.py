@@ -10,7 +10,6 @@ from widgets.figures.applications import CELLS, ScenarioFigure
 from widgets.figures.palette import ION_COLOURS
 from widgets.physics import (
     PumpLeakParams,
-    bath_potassium,
     cardiac_sodium_availability,
     depolarisation_time,
     ghk_current_density,
@@ -18,7 +17,7 @@ from widgets.physics import (
     ghk_rest,
     nernst_potential,
     proton_motive_force,
-    pump_failure,
+    simulate_intervention,
 )
 from widgets.physics.pump_leak import steady_state
 
@@ -62,8 +61,9 @@ def test_neuron_at_rest_is_the_pump_leak_steady_state(figure):
 @pytest.mark.parametrize(("k_out", "fraction"), [(5.0, 0.0), (10.0, 0.25)])
 def test_failing_pump_draws_the_simulated_run(figure, k_out, fraction):
     figure.update(cell="mammalian_neuron", k_out=k_out, pump_fraction=fraction)
-    params = bath_potassium(PumpLeakParams(), k_out) if k_out != 5.0 else PumpLeakParams()
-    run = pump_failure(fraction, 3600.0, params, t_eval=np.linspace(0, 3600, 121), rtol=1e-4)
+    run = simulate_intervention(
+        pump_fraction=fraction, k_out=k_out, t_eval=np.linspace(0, 3600, 121), rtol=1e-4
+    )
     np.testing.assert_allclose(figure.time_v.get_ydata(), run.v * 1e3)
     np.testing.assert_allclose(figure.time_v.get_xdata(), run.t / 60)
     assert figure.v == pytest.approx(run.v[-1])

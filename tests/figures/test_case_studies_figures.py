@@ -17,7 +17,7 @@ from widgets.physics import (
     conduction_margin,
     depolarisation_time,
     ghk_rest,
-    pump_failure,
+    simulate_intervention,
 )
 
 
@@ -46,7 +46,9 @@ def test_pump_failure_figure_draws_each_capacity():
     fig = plot_pump_failure(fractions=(0.0, 1.0), minutes=30.0)
     ax_v, ax_vol = fig.axes
     blocked, intact = ax_v.get_lines()[:2]
-    run = pump_failure(0.0, 1800.0, t_eval=np.linspace(0.0, 1800.0, 241))
+    run = simulate_intervention(
+        pump_fraction=0.0, duration=1800.0, t_eval=np.linspace(0.0, 1800.0, 241)
+    )
     np.testing.assert_allclose(blocked.get_ydata(), run.v * 1e3)
     assert np.ptp(intact.get_ydata()) < 1e-3, "an intact pump keeps V still"
     marker = [line for line in ax_v.get_lines() if line.get_marker() == "o"]

@@ -10,8 +10,6 @@ from scipy import constants
 
 from widgets.data import get_preset
 from widgets.physics import (
-    PumpLeakParams,
-    bath_potassium,
     ghk_permeabilities,
     ghk_rest,
     ghk_voltage,
@@ -60,14 +58,3 @@ def test_permeabilities_and_errors():
         ghk_permeabilities("mammalian_neuron")
     with pytest.raises(ValueError, match="k_out must be positive"):
         ghk_rest("cardiac_myocyte", 0.0)
-
-
-def test_bath_potassium_swaps_na_for_k():
-    cell = PumpLeakParams()
-    bath = bath_potassium(cell, 20.0)
-    assert bath.k_out + bath.na_out == pytest.approx(cell.k_out + cell.na_out)
-    assert bath.cl_out == cell.cl_out and bath.p_k == cell.p_k
-    with pytest.raises(ValueError, match="k_out must be below"):
-        bath_potassium(cell, 200.0)
-    with pytest.raises(ValueError, match="params must be"):
-        bath_potassium("neuron", 10.0)

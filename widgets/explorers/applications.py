@@ -196,7 +196,7 @@ def scenario_explorer(cell=NEURON, scenario=None, k_out=None, pump_percent=None)
     Notes
     -----
     The neuron is the pump-leak soma (:mod:`widgets.physics.pump_leak`); a failing pump
-    is simulated for an hour (:func:`widgets.physics.pump_failure`). The heart cell rests
+    is simulated for an hour (:func:`widgets.physics.simulate_intervention`). The heart cell rests
     at the GHK voltage of its leaks (:func:`widgets.physics.ghk_rest`), with Luo and
     Rudy's Na⁺ channel availability. The plant cell and E. coli are drawn as measured,
     with the proton-motive force

@@ -7,7 +7,8 @@ Three panels, built once and updated in place:
 - (b) what flows or pushes: the currents at rest for the neuron and the heart cell
   (outward positive), the driving force V − E of each ion for the plant cell, and the
   two parts of the proton-motive force for the bacterium;
-- (c) the scenario: V and E_K after the neuron's pump drops to a capacity; V against
+- (c) the scenario: the neuron's V and E_K in the hour after its bath K⁺ and its pump
+  capacity change at t = 0 (the rest of the figure shows the state an hour on); V against
   plasma K⁺ for the heart cell, classes of hyperkalaemia shaded; the plant cell's ion
   contents beside what V alone holds; what a proton buys in E. coli.
 
@@ -37,13 +38,18 @@ from widgets.figures.case_studies import (
 from widgets.figures.palette import ACCENT_COLOUR, ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
 from widgets.formatting import MV_PER_V, format_number
 from widgets.physics.cardiac import cardiac_sodium_availability
-from widgets.physics.cells import bath_potassium, ghk_permeabilities, ghk_rest
+from widgets.physics.cells import ghk_permeabilities, ghk_rest
 from widgets.physics.energy import DELTA_G_ATP
 from widgets.physics.ghk import ghk_current_density
-from widgets.physics.ischaemia import DEPOLARISED_LEVEL, depolarisation_time, pump_failure
 from widgets.physics.nernst import nernst_potential, nernst_slope
 from widgets.physics.proton_motive import proton_free_energy, proton_motive_force
 from widgets.physics.pump_leak import ION_ORDER, VALENCE, PumpLeakParams, steady_state
+from widgets.physics.rundown import (
+    DEPOLARISED_LEVEL,
+    depolarisation_time,
+    intervention_params,
+    simulate_intervention,
+)
 
 NEURON = "mammalian_neuron"
 BACTERIUM = "e_coli"
@@ -69,18 +75,19 @@ NEURON_ION_KEYS = ION_ORDER  # the pump-leak model's ions: Na+, K+, Cl-
 
 @lru_cache(maxsize=64)
 def _neuron_run(k_out, pump_fraction):
-    """Return (steady state, run or None) of the neuron at a bath K⁺ and pump capacity."""
-    params = _neuron_params(k_out)
-    if pump_fraction >= 1.0:
-        return steady_state(params), None
-    t_eval = np.linspace(0.0, RUN_MINUTES * 60.0, RUN_POINTS)
-    run = pump_failure(pump_fraction, RUN_MINUTES * 60.0, params, t_eval=t_eval, rtol=RUN_RTOL)
-    return steady_state(params), run
-
-
-def _neuron_params(k_out):
+    """Return the neuron's run after its bath K⁺ and pump change at t = 0; None if neither does."""
     base = PumpLeakParams()
-    return base if k_out == base.k_out else bath_potassium(base, k_out)
+    if k_out == base.k_out and pump_fraction == 1.0:
+        return None
+    t_eval = np.linspace(0.0, RUN_MINUTES * 60.0, RUN_POINTS)
+    return simulate_intervention(
+        base,
+        pump_fraction=pump_fraction,
+        k_out=k_out,
+        duration=RUN_MINUTES * 60.0,
+        t_eval=t_eval,
+        rtol=RUN_RTOL,
+    )
 
 
 class ScenarioFigure:
@@ -95,7 +102,9 @@ class ScenarioFigure:
         the cell's own. Ignored for the plant cell and the bacterium.
     pump_fraction : float, optional
         The neuron's Na⁺/K⁺ pump capacity after t = 0, 0 to 1 (default 1, intact).
-        Ignored for the other cells.
+        Ignored for the other cells. The neuron starts at rest in its normal bath; at
+        t = 0 its bath K⁺ becomes ``k_out`` (for Na⁺, mole for mole) and its pump this
+        fraction.
 
     Attributes
     ----------
@@ -118,13 +127,13 @@ class ScenarioFigure:
     cell, k_out, pump_fraction : str, float, float
         The values drawn (mM, fraction).
     v : float
-        Membrane potential in V (for the neuron with a failing pump: after 60 min).
+        Membrane potential in V (for a neuron whose bath or pump changed: after 60 min).
     E : dict of str to float
         Nernst potential in V of each ion shown.
     bar_labels, bar_values : list
         Panel (b): labels and values (µA/cm² or mV).
     run : PumpLeakTrajectory or None
-        The neuron's run after its pump fails; None when the pump is intact.
+        The neuron's run after the change; None when neither bath nor pump changed.
     depolarisation_time : float
         When the neuron's V passes -50 mV, in s (``nan`` if it does not in 60 min).
     availability : float
@@ -212,7 +221,8 @@ class ScenarioFigure:
                 else f"V stays below {_mV(DEPOLARISED_LEVEL)} for {RUN_MINUTES:.0f} min"
             )
             return (
-                f"{label}, {bath}, pump at {format_number(100 * self.pump_fraction, 0)} %: "
+                f"{label}, from t = 0 {bath} and pump at "
+                f"{format_number(100 * self.pump_fraction, 0)} %: "
                 f"{passes}; after {RUN_MINUTES:.0f} min V = {_mV(self.v)}, "
                 f"E_K = {_mV(self.E['K'])}, volume {format_number(growth, 0, signed=True)} %."
             )
@@ -265,8 +275,8 @@ class ScenarioFigure:
             BACTERIUM: "the membrane potential, the pH term and their sum, Δp, in mV",
         }[self.cell]
         scenario = {
-            NEURON: f"V and E_K against time over {RUN_MINUTES:.0f} minutes after the pump "
-            f"drops to its capacity, the level {_mV(DEPOLARISED_LEVEL)} dotted",
+            NEURON: f"V and E_K against time over the {RUN_MINUTES:.0f} minutes after the bath "
+            f"K⁺ and the pump change, the level {_mV(DEPOLARISED_LEVEL)} dotted",
             HEART: "V and E_K against plasma K⁺ from 2 to 20 mM on a log axis, the classes of "
             "hyperkalaemia shaded, the current value marked",
             PLANT: "measured K⁺, Na⁺ and Cl⁻ inside beside what V alone would hold, log scale",
@@ -343,9 +353,9 @@ class ScenarioFigure:
         (self.crossing,) = ax.plot(
             [], [], "o", markerfacecolor=ACCENT_COLOUR, markeredgecolor=NEUTRAL_COLOUR, zorder=5
         )
-        ax.set_xlabel("minutes after the pump drops")
+        ax.set_xlabel("minutes after the change")
         ax.set_ylabel("potential (mV)")
-        ax.set_title("(c) after the pump drops", fontsize=10, loc="left")
+        ax.set_title("(c) the hour after t = 0", fontsize=10, loc="left")
         ax.legend(fontsize=7, loc="upper left")
 
     def _build_heart(self):
@@ -513,8 +523,9 @@ class ScenarioFigure:
             self.heart_point.set_data([self.k_out], [self.v * MV_PER_V])
 
     def _run_e_k(self):
-        params = _neuron_params(self.k_out)
-        return nernst_potential(params.k_out, self.run.c_in[:, 1], 1, params.T)
+        # E_K against time: the bath's new K⁺ over the falling K⁺ inside (the first point is
+        # already after the change).
+        return nernst_potential(self.k_out, self.run.c_in[:, 1], 1, PumpLeakParams().T)
 
     def _static_state(self):
         # What the static artists show: the cell's panels and the current axis' range.
@@ -553,9 +564,10 @@ def _compute(cell, k_out, pump_fraction):
 
 
 def _compute_neuron(k_out, pump_fraction):
-    rest, run = _neuron_run(k_out, pump_fraction)
-    params = _neuron_params(k_out)
+    run = _neuron_run(k_out, pump_fraction)  # validates k_out against the bath
+    params = intervention_params(PumpLeakParams(), pump_fraction, k_out)
     if run is None:
+        rest = steady_state(params)
         v, c_in, i_leak, i_pump = rest.v, rest.c_in, rest.i_leak, rest.i_pump
         crossing = np.nan
     else:

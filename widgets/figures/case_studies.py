@@ -16,8 +16,8 @@ from widgets.formatting import MV_PER_V, format_number
 from widgets.physics.cardiac import cardiac_sodium_availability
 from widgets.physics.cells import ghk_rest
 from widgets.physics.demyelination import SAFETY_FACTOR, conduction_margin
-from widgets.physics.ischaemia import DEPOLARISED_LEVEL, depolarisation_time, pump_failure
 from widgets.physics.nernst import equilibrium_ratio, nernst_potential
+from widgets.physics.rundown import DEPOLARISED_LEVEL, depolarisation_time, simulate_intervention
 
 DPI = 150  # book figures are drawn once: sharper than an explorer's live image
 HEART = "cardiac_myocyte"
@@ -169,7 +169,7 @@ def plot_pump_failure(fractions=PUMP_FRACTIONS, minutes=FAILURE_MINUTES):
     ax_v, ax_vol = fig.subplots(1, 2, gridspec_kw={"wspace": 0.32})
     t_eval = np.linspace(0.0, minutes * 60.0, 241)
     for fraction, style in zip(fractions, PUMP_STYLES, strict=False):
-        run = pump_failure(fraction, minutes * 60.0, t_eval=t_eval)
+        run = simulate_intervention(pump_fraction=fraction, duration=minutes * 60.0, t_eval=t_eval)
         label = f"pump at {format_number(100 * fraction, 0)} %"
         ax_v.plot(run.t / 60, run.v * MV_PER_V, NEUTRAL_COLOUR, linestyle=style, label=label)
         ax_vol.plot(run.t / 60, 100 * run.volume / run.volume[0], NEUTRAL_COLOUR, linestyle=style)

@@ -6,7 +6,7 @@ model's ``steady_state`` and ``simulate`` are used as ``widgets.physics.pump_lea
 """
 
 from widgets.physics.cardiac import cardiac_sodium_availability, lr91_inactivation_gates
-from widgets.physics.cells import bath_potassium, ghk_permeabilities, ghk_rest
+from widgets.physics.cells import ghk_permeabilities, ghk_rest
 from widgets.physics.channels import (
     RestingMembrane,
     boltzmann_open_probability,
@@ -47,7 +47,6 @@ from widgets.physics.energy import (
     pump_cycle_free_energy,
 )
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
-from widgets.physics.ischaemia import depolarisation_time, pump_failure
 from widgets.physics.nernst import (
     equilibrium_ratio,
     nernst_potential,
@@ -63,6 +62,7 @@ from widgets.physics.pump_leak import (
     pump_electrogenic_contribution,
 )
 from widgets.physics.rundown import (
+    depolarisation_time,
     gradient_half_time,
     intervention_params,
     leak_potential,
@@ -95,7 +95,6 @@ __all__ = [
     "WATER_PERMITTIVITY_RELATIVE",
     "atp_rate_from_sodium_influx",
     "axon_permeabilities",
-    "bath_potassium",
     "boltzmann_open_probability",
     "brain_resting_power",
     "cardiac_sodium_availability",
@@ -144,7 +143,6 @@ __all__ = [
     "pump_current_density",
     "pump_cycle_free_energy",
     "pump_electrogenic_contribution",
-    "pump_failure",
     "pump_shifted_potential",
     "relaxation_times",
     "rest_loss",

@@ -3,17 +3,15 @@
 Two models serve the applications chapter. A cell whose preset publishes relative
 permeabilities (the squid axon, the ventricular myocyte) rests at the GHK voltage of
 those leaks, :func:`ghk_rest`. The mammalian neuron is the pump-leak cell of
-:mod:`widgets.physics.pump_leak`; :func:`bath_potassium` changes its bath K⁺.
+:mod:`widgets.physics.pump_leak`, changed by :mod:`widgets.physics.rundown`.
 """
-
-import dataclasses
 
 import numpy as np
 
 from widgets import validation as check
 from widgets.data.ions import IONS, get_preset
 from widgets.physics.ghk import ghk_voltage
-from widgets.physics.pump_leak import RESTING_P_K, PumpLeakParams
+from widgets.physics.pump_leak import RESTING_P_K
 
 
 def ghk_permeabilities(key):
@@ -100,45 +98,3 @@ def ghk_rest(key, k_out=None):
         for k in np.ravel(k_values)
     ]
     return check.scalar_or_array(np.reshape(rest, np.shape(k_values)))
-
-
-def bath_potassium(params, k_out):
-    """Return pump-leak parameters with the bath's K⁺ changed for Na⁺, mole for mole.
-
-    Parameters
-    ----------
-    params : PumpLeakParams
-        The cell and its bath.
-    k_out : float
-        New bath K⁺ in mol/m^3 (= mM); positive and below the bath's K⁺ + Na⁺.
-
-    Returns
-    -------
-    PumpLeakParams
-        The same cell; the bath keeps its osmolarity and charge.
-
-    Raises
-    ------
-    ValueError
-        If ``params`` is not a PumpLeakParams or ``k_out`` is out of range.
-
-    Notes
-    -----
-    .. math:: [\\mathrm{Na}]_o' = [\\mathrm{Na}]_o + [\\mathrm{K}]_o - [\\mathrm{K}]_o'
-
-    Examples
-    --------
-    >>> bath = bath_potassium(PumpLeakParams(), 10.0)
-    >>> bath.k_out, bath.na_out
-    (10.0, 140.0)
-    """
-    if not isinstance(params, PumpLeakParams):
-        raise ValueError(f"params must be a PumpLeakParams; got {params!r}")
-    k_out = check.scalar("k_out", check.positive("k_out", k_out))
-    cations = params.na_out + params.k_out
-    if k_out >= cations:
-        raise ValueError(
-            f"k_out must be below the bath's Na+ + K+ ({cations:g} mM), as K+ replaces Na+ "
-            f"mole for mole; got {k_out!r}"
-        )
-    return dataclasses.replace(params, k_out=k_out, na_out=cations - k_out)

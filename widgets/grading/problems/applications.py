@@ -24,10 +24,10 @@ from widgets.physics import (
     nernst_potential,
     nernst_slope,
     proton_motive_force,
-    pump_failure,
+    simulate_intervention,
     thermal_voltage,
 )
-from widgets.physics.ischaemia import DEPOLARISED_LEVEL
+from widgets.physics.rundown import DEPOLARISED_LEVEL
 
 HEART_K_OUT = 8.0  # mM: problem 2's plasma K+
 EXPLORER_PUMP = 0.25  # problem 4: the pump at a quarter of its capacity
@@ -236,7 +236,9 @@ def _concept_hyperkalaemia():
 def _explorer_pump():
     t_eval = np.linspace(0.0, RUN_MINUTES * 60.0, RUN_POINTS)
     runs = {
-        f: pump_failure(f, RUN_MINUTES * 60.0, t_eval=t_eval, rtol=RUN_RTOL)
+        f: simulate_intervention(
+            pump_fraction=f, duration=RUN_MINUTES * 60.0, t_eval=t_eval, rtol=RUN_RTOL
+        )
         for f in (EXPLORER_PUMP, 0.0)
     }
     minutes = {f: depolarisation_time(r.t, r.v) / 60 for f, r in runs.items()}
