@@ -1,5 +1,6 @@
 """Timing helpers shared by every benchmark: run a callable, report median and p90."""
 
+import itertools
 import time
 
 import numpy as np
@@ -23,3 +24,13 @@ def report(label, durations_ms, target_ms=None):
     target = f"  (target <= {target_ms:g} ms)" if target_ms is not None else ""
     print(f"{label:<58s} median {median:8.2f} ms   p90 {p90:8.2f} ms{target}")
     return median, p90
+
+
+def setter(control, values):
+    """Return a callable that sets the next of ``values`` (cycling), so each call changes it."""
+    cycle = itertools.cycle(values)
+
+    def set_next():
+        control.value = next(cycle)
+
+    return set_next

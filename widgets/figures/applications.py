@@ -168,7 +168,6 @@ class ScenarioFigure:
             *self.e_texts.values(),
             self.v_line,
             *self.bars,
-            *self.bar_texts,
             self.time_v,
             self.time_e_k,
             self.crossing,
@@ -333,9 +332,6 @@ class ScenarioFigure:
         self.bars = list(container.patches)
         for bar in self.bars:
             bar.set_zorder(3)
-        self.bar_texts = [
-            ax.text(0, 0, "", fontsize=7, ha="center", va="bottom", zorder=4) for _ in self.bars
-        ]
         ax.axhline(0.0, color=NEUTRAL_COLOUR, linewidth=0.8, zorder=2)
         ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
@@ -480,26 +476,19 @@ class ScenarioFigure:
             text.set_text(format_number(self.E[ion] * MV_PER_V, 0))
 
     def _draw_bars(self):
+        # The values are in the readout and the figure's description, not printed on the bars:
+        # text is the dearest thing to redraw.
         values = np.asarray(self.bar_values, dtype=float)
-        for k, (bar, text) in enumerate(zip(self.bars, self.bar_texts, strict=True)):
-            used = k < len(values)
-            bar.set_visible(used)
-            text.set_visible(used)
-            if not used:
-                continue
-            bar.set_height(values[k])
-            bar.set_facecolor(self.bar_colours[k])
-            offset = 0.02 * np.diff(self.ax_middle.get_ylim())[0]
-            text.set_position((k, values[k] + (offset if values[k] >= 0 else -offset)))
-            text.set_verticalalignment("bottom" if values[k] >= 0 else "top")
-            decimals = 2 if self.cell in (NEURON, HEART) else 0
-            text.set_text(format_number(values[k], decimals))
+        for k, bar in enumerate(self.bars):
+            bar.set_visible(k < len(values))
+            if k < len(values):
+                bar.set_height(values[k])
+                bar.set_facecolor(self.bar_colours[k])
         if self.cell in (NEURON, HEART):
             limit = _nice_limit(max(np.max(np.abs(values)) * 1.3, MIN_CURRENT_LIMIT))
             if limit != self.current_limit:
                 self.current_limit = limit
                 self.ax_middle.set_ylim(-limit, limit)
-                self._draw_bars()  # the labels' offsets follow the new limits
 
     def _draw_scenario(self):
         if self.cell == NEURON:
