@@ -8,12 +8,11 @@ is what a first notebook would do: compute, then a new pyplot figure with a layo
 engine, savefig and close.
 """
 
-import io
 import itertools
 
 import matplotlib.pyplot as plt
 import numpy as np
-from timing import measure, report, setter
+from timing import measure, naive_png, report, setter
 
 from widgets.data import IONS, get_preset
 from widgets.explorers import scenario_explorer
@@ -49,7 +48,7 @@ def naive_heart(k_out):
     axes[2].semilogx(k, curve * 1e3, "k")
     axes[2].plot([k_out], [v * 1e3], "o")
     axes[2].set_title(f"available {100 * cardiac_sodium_availability(v):.0f} %")
-    return _save(fig)
+    return naive_png(fig)
 
 
 def naive_neuron(pump_percent):
@@ -59,15 +58,7 @@ def naive_neuron(pump_percent):
     axes[0].axhline(run.v[-1] * 1e3, color="k")
     axes[1].bar(["Na", "K", "Cl"], run.i_leak[-1] * 100)
     axes[2].plot(run.t / 60, run.v * 1e3, "k")
-    return _save(fig)
-
-
-def _save(fig):
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    return buffer.getvalue()
+    return naive_png(fig)
 
 
 def _cold(control, values):

@@ -19,7 +19,6 @@ A cell's panels (b) and (c) differ from another's, so each cell has its own back
 from functools import lru_cache
 
 import numpy as np
-from matplotlib.ticker import NullFormatter
 
 from widgets import validation as check
 from widgets.constants import concentration_to_ph
@@ -28,11 +27,9 @@ from widgets.data.ions import IONS, get_preset
 from widgets.figures.agg import AggRenderer, new_figure
 from widgets.figures.case_studies import (
     HEART,
-    HEART_V_LIMITS_MV,
     PLANT,
-    PLASMA_K_RANGE,
     draw_accumulation,
-    draw_hyperkalaemia_classes,
+    draw_plasma_potassium,
     plasma_potassium_curves,
 )
 from widgets.figures.palette import ACCENT_COLOUR, ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
@@ -356,18 +353,8 @@ class ScenarioFigure:
 
     def _build_heart(self):
         ax = self.ax_scenario[HEART]
-        ax.set_xscale("log")
-        ax.set_xlim(*PLASMA_K_RANGE)
-        draw_hyperkalaemia_classes(ax, label=False)
-        curves = plasma_potassium_curves()
-        ax.plot(curves["k"], curves["v"] * MV_PER_V, color=NEUTRAL_COLOUR, linewidth=2, label="V")
-        ax.plot(
-            curves["k"],
-            curves["e_k"] * MV_PER_V,
-            color=ION_COLOURS["K"],
-            linestyle="--",
-            linewidth=1.5,
-            label="E_K",
+        draw_plasma_potassium(
+            ax, plasma_potassium_curves(), label_classes=False, ticks=(2, 3, 5, 7, 10, 20)
         )
         (self.heart_point,) = ax.plot(
             [],
@@ -379,10 +366,6 @@ class ScenarioFigure:
             zorder=5,
             clip_on=False,
         )
-        ax.set_ylim(*HEART_V_LIMITS_MV)
-        ticks = [2, 3, 5, 7, 10, 20]
-        ax.set_xticks(ticks, [str(t) for t in ticks])
-        ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_xlabel("plasma K⁺ (mM); grey: hyperkalaemia")
         ax.set_ylabel("potential (mV)")
         ax.set_title("(c) V against plasma K⁺", fontsize=10, loc="left")

@@ -103,6 +103,46 @@ def draw_hyperkalaemia_classes(ax, label=True):
     return bands
 
 
+def draw_plasma_potassium(ax, curves, label_classes=True, ticks=(2, 3, 4, 5, 6, 8, 10, 15, 20)):
+    """Draw V and E_K of the heart cell against plasma K⁺, classes of hyperkalaemia shaded.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes (a logarithmic x axis is set).
+    curves : dict
+        As returned by :func:`plasma_potassium_curves`.
+    label_classes : bool, optional
+        Name each class at the top of its band (default True).
+    ticks : sequence of float, optional
+        Plasma K⁺ values in mM to mark on the axis.
+
+    Returns
+    -------
+    tuple of matplotlib.lines.Line2D
+        ``(v_line, e_k_line)``, in mV.
+    """
+    ax.set_xscale("log")
+    ax.set_xlim(curves["k"][0], curves["k"][-1])
+    draw_hyperkalaemia_classes(ax, label=label_classes)
+    (v_line,) = ax.plot(
+        curves["k"], curves["v"] * MV_PER_V, color=NEUTRAL_COLOUR, linewidth=2.2, label="V (GHK)"
+    )
+    (e_k_line,) = ax.plot(
+        curves["k"],
+        curves["e_k"] * MV_PER_V,
+        color=ION_COLOURS["K"],
+        linestyle="--",
+        linewidth=1.5,
+        label="E_K",
+    )
+    ax.set_ylim(*HEART_V_LIMITS_MV)
+    ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.set_ylabel("membrane potential (mV)")
+    return v_line, e_k_line
+
+
 def plot_hyperkalaemia():
     """Draw a ventricular cell's resting potential and Na⁺ channel availability against plasma K⁺.
 
@@ -114,26 +154,8 @@ def plot_hyperkalaemia():
     """
     fig, ax = _new_axes((6.4, 3.6), {"left": 0.12, "right": 0.88, "top": 0.95, "bottom": 0.15})
     curves = plasma_potassium_curves()
-    ax.set_xscale("log")
-    ax.set_xlim(*PLASMA_K_RANGE)
-    draw_hyperkalaemia_classes(ax)
-    ax.plot(
-        curves["k"], curves["v"] * MV_PER_V, color=NEUTRAL_COLOUR, linewidth=2.2, label="V (GHK)"
-    )
-    ax.plot(
-        curves["k"],
-        curves["e_k"] * MV_PER_V,
-        color=ION_COLOURS["K"],
-        linestyle="--",
-        linewidth=1.5,
-        label="E_K",
-    )
-    ax.set_ylim(*HEART_V_LIMITS_MV)
-    ticks = [2, 3, 4, 5, 6, 8, 10, 15, 20]
-    ax.set_xticks(ticks, [str(t) for t in ticks])
-    ax.xaxis.set_minor_formatter(NullFormatter())
+    draw_plasma_potassium(ax, curves)
     ax.set_xlabel("plasma K⁺ (mM)")
-    ax.set_ylabel("membrane potential (mV)")
     twin = ax.twinx()
     twin.plot(
         curves["k"],
