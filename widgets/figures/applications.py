@@ -74,7 +74,8 @@ NEURON_ION_KEYS = ION_ORDER  # the pump-leak model's ions: Na+, K+, Cl-
 def _neuron_run(k_out, pump_fraction):
     """Return the neuron's run after its bath K⁺ and pump change at t = 0; None if neither does."""
     base = PumpLeakParams()
-    if k_out == base.k_out and pump_fraction == 1.0:
+    # A log slider sends 5 mM back as 10 ** log10(5), a rounding away from 5: that is no change.
+    if np.isclose(k_out, base.k_out, rtol=1e-9) and pump_fraction == 1.0:
         return None
     t_eval = np.linspace(0.0, RUN_MINUTES * 60.0, RUN_POINTS)
     return simulate_intervention(
