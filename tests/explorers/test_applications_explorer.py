@@ -69,7 +69,7 @@ def test_pump_slider_simulates_the_neuron(explorer):
     explorer.controls["pump_percent"].value = 10.0
     run = simulate_intervention(pump_fraction=0.1, t_eval=np.linspace(0, 3600, 121), rtol=1e-4)
     np.testing.assert_allclose(explorer.figure.time_v.get_ydata(), run.v * 1e3)
-    assert "pump at 10 %" in explorer.readout.value
+    assert "the pump drops to 10 %" in explorer.readout.value
 
 
 def test_invalid_values_give_a_message_not_a_traceback():

@@ -207,9 +207,18 @@ class ScenarioFigure:
         """Return the readout in words: V and what the scenario does to the cell."""
         label = CELL_LABELS[self.cell]
         if self.cell == NEURON:
-            bath = f"{_number(self.k_out)} mM K⁺ outside"
             if self.run is None:
-                return f"{label}, {bath}, pump intact: steady state at V = {_mV(self.v)}."
+                return (
+                    f"{label}, {_number(self.k_out)} mM K⁺ outside, pump intact: steady state "
+                    f"at V = {_mV(self.v)}."
+                )
+            normal = PumpLeakParams().k_out
+            changes = []
+            if not np.isclose(self.k_out, normal, rtol=1e-9):
+                moves = "rises" if self.k_out > normal else "falls"
+                changes.append(f"K⁺ outside {moves} to {_number(self.k_out)} mM")
+            if self.pump_fraction < 1.0:
+                changes.append(f"the pump drops to {format_number(100 * self.pump_fraction, 0)} %")
             growth = 100 * (self.run.volume[-1] / self.run.volume[0] - 1)
             passes = (
                 f"V passes {_mV(DEPOLARISED_LEVEL)} after "
@@ -218,10 +227,9 @@ class ScenarioFigure:
                 else f"V stays below {_mV(DEPOLARISED_LEVEL)} for {RUN_MINUTES:.0f} min"
             )
             return (
-                f"{label}, from t = 0 {bath} and pump at "
-                f"{format_number(100 * self.pump_fraction, 0)} %: "
-                f"{passes}; after {RUN_MINUTES:.0f} min V = {_mV(self.v)}, "
-                f"E_K = {_mV(self.E['K'])}, volume {format_number(growth, 0, signed=True)} %."
+                f"{label}; at t = 0 {' and '.join(changes)}: {passes}; after "
+                f"{RUN_MINUTES:.0f} min V = {_mV(self.v)}, E_K = {_mV(self.E['K'])}, volume "
+                f"{format_number(growth, 0, signed=True)} %."
             )
         if self.cell == HEART:
             grade = hyperkalaemia_class(self.k_out)
