@@ -11,7 +11,7 @@ import itertools
 import matplotlib.pyplot as plt
 import numpy as np
 from PIL import Image
-from timing import measure, report
+from timing import measure, report, setter
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import IONS, get_preset
@@ -46,21 +46,11 @@ def naive_redraw(ion, c_out, c_in, T_celsius):
     return buffer.getvalue()
 
 
-def _setter(control, values):
-    """Return a callable that sets the next of ``values`` (cycling), so each call changes it."""
-    cycle = itertools.cycle(values)
-
-    def set_next():
-        control.value = next(cycle)
-
-    return set_next
-
-
 def _first_ion_choices(repeat=15):
     """Durations in ms of choosing sodium in a new explorer (its background drawn at build)."""
     durations = []
     for _ in range(repeat):
-        set_sodium = _setter(nernst_explorer("K").controls["ion"], ["Na"])
+        set_sodium = setter(nernst_explorer("K").controls["ion"], ["Na"])
         durations.append(measure(set_sodium, repeat=1, warmup=0)[0])
     return np.array(durations)
 
@@ -106,17 +96,17 @@ def main():
     controls = explorer.controls
     report(
         "explorer update: c_out slider set from code",
-        measure(_setter(controls["c_out"], np.linspace(3.0, 8.0, 11)), repeat=REPEAT),
+        measure(setter(controls["c_out"], np.linspace(3.0, 8.0, 11)), repeat=REPEAT),
         UPDATE_TARGET_MS,
     )
     report(
         "explorer update: temperature slider set from code",
-        measure(_setter(controls["T_celsius"], np.linspace(20.0, 40.0, 11)), repeat=REPEAT),
+        measure(setter(controls["T_celsius"], np.linspace(20.0, 40.0, 11)), repeat=REPEAT),
         UPDATE_TARGET_MS,
     )
     report(
         "explorer update: ion dropdown (backgrounds kept per ion)",
-        measure(_setter(controls["ion"], ["Na", "Cl", "Ca", "K"]), repeat=REPEAT),
+        measure(setter(controls["ion"], ["Na", "Cl", "Ca", "K"]), repeat=REPEAT),
         UPDATE_TARGET_MS,
     )
     report(

@@ -181,7 +181,50 @@ def test_small_voltage_matches_linear_debye_hueckel():
     assert p.charge_in == pytest.approx(c_series * v, rel=1e-4)
 
 
-# (5) convergence
+# (5) fixed surface charge and very different sides
+
+
+def exact_charged(v, c_out, c_in, sigma_out, sigma_in, c_membrane=MEMBRANE_CAPACITANCE):
+    """Membrane charge q (C/m^2) with charged faces: Gauss at each face, Grahame in each layer."""
+
+    def mismatch(q):
+        psi_out = grahame_surface_potential(sigma_out + q, c_out)
+        psi_in = grahame_surface_potential(sigma_in - q, c_in)
+        return q - c_membrane * (v + psi_in - psi_out)
+
+    bound = c_membrane * abs(v) + abs(sigma_out) + abs(sigma_in) + 1e-12
+    return brentq(mismatch, -bound, bound, xtol=1e-16, rtol=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("v", "sigma_out", "sigma_in"),
+    [(V_REST, 0.0, -0.05), (0.0, -0.02, -0.05), (0.05, 0.03, 0.0)],
+)
+def test_fixed_surface_charge_enters_gauss_law_at_its_face(v, sigma_out, sigma_in):
+    p = solve_membrane_pb(v, SALT, SALT, sigma_out=sigma_out, sigma_in=sigma_in)
+    q = exact_charged(v, SALT, SALT, sigma_out, sigma_in)
+    scale = 1e-4 * (abs(q) + abs(sigma_out) + abs(sigma_in))  # of the charges involved
+    assert p.charge_out == pytest.approx(-(sigma_out + q), abs=scale)
+    assert p.charge_in == pytest.approx(q - sigma_in, abs=scale)
+    assert p.charge_out + p.charge_in + sigma_out + sigma_in == pytest.approx(0.0, abs=1e-8)
+    assert p.surface_potential_in == pytest.approx(
+        grahame_surface_potential(sigma_in - q, SALT), rel=1e-3, abs=1e-7
+    )
+
+
+def test_a_dilute_bath_leaves_the_cytosol_layer_resolved():
+    # Each side's grid spans 20 of its own Debye lengths: a bath 1e6 times more dilute
+    # (Debye length 1000 times longer) must not coarsen the cytosol's layer.
+    p = solve_membrane_pb(V_REST, 1e-4, SALT)
+    q = exact_charged(V_REST, 1e-4, SALT, 0.0, 0.0)
+    assert p.charge_in == pytest.approx(q, rel=1e-3)
+    s, psi = cytosol_distance(p)
+    expected = gouy_chapman_potential(s, p.surface_potential_in, SALT)
+    np.testing.assert_allclose(psi, expected, atol=1e-3 * abs(p.surface_potential_in))
+    assert s[1] < 0.1 * p.debye_length_in, "the first cytosol cell is coarser than its layer"
+
+
+# (6) convergence
 
 
 def test_second_order_convergence_under_refinement():
@@ -238,6 +281,8 @@ def test_default_membrane_has_the_textbook_capacitance():
         ({"extent": -1e-9}, "extent"),
         ({"n_points": 10}, "n_points"),
         ({"n_points": 400.0}, "n_points"),
+        ({"sigma_out": np.nan}, "sigma_out"),
+        ({"sigma_in": [0.0, 0.1]}, "sigma_in"),
     ],
 )
 def test_bad_input_names_the_argument(kwargs, name):

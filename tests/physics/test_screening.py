@@ -15,10 +15,12 @@ from widgets.constants import (
 from widgets.physics.nernst import thermal_voltage
 from widgets.physics.screening import (
     WATER_PERMITTIVITY_RELATIVE,
+    boltzmann_concentration,
     debye_length,
     diffuse_layer_capacitance,
     gouy_chapman_potential,
     grahame_surface_potential,
+    grahame_surface_potential_mixed,
     ionic_strength,
     water_relative_permittivity,
 )
@@ -132,6 +134,60 @@ def test_diffuse_capacitance_is_derivative_of_grahame_charge(psi0, c):
     assert diffuse_layer_capacitance(c, psi0) == pytest.approx(slope, rel=1e-6)
 
 
+@given(st.floats(-0.2, 0.2), salts)
+def test_mixed_grahame_for_a_single_salt_is_the_one_to_one_equation(sigma, c):
+    mixed = grahame_surface_potential_mixed(sigma, [c, c], [1, -1])
+    assert mixed == pytest.approx(grahame_surface_potential(sigma, c), rel=1e-9, abs=1e-15)
+
+
+def mixed_charge(psi0, c, z):
+    """The general Grahame equation in its published direction: sigma from psi0."""
+    c, z = np.asarray(c), np.asarray(z)
+    total = np.sum(c * (np.exp(-z * psi0 / V_T) - 1))
+    return np.sign(psi0) * np.sqrt(2 * EPS_WATER * GAS_CONSTANT * BODY_TEMPERATURE * total)
+
+
+@given(st.floats(-0.15, 0.15).filter(lambda p: abs(p) > 1e-6), st.floats(0.0, 20.0))
+def test_mixed_grahame_inverts_the_published_equation(psi0, calcium):
+    c, z = [140.0, calcium, 140.0 + 2 * calcium], [1, 2, -1]
+    sigma = mixed_charge(psi0, c, z)
+    assert grahame_surface_potential_mixed(sigma, c, z) == pytest.approx(psi0, rel=1e-9)
+
+
+@given(st.floats(-0.2, -1e-3), st.floats(0.1, 20.0))
+def test_divalent_counter_ions_screen_a_surface_more_than_their_ionic_strength(sigma, calcium):
+    # Replace some NaCl by CaCl2 at equal ionic strength (I = 3 c_Ca): |psi0| still falls,
+    # because Ca2+ gathers at a negative surface with the square of the Boltzmann factor.
+    salt = 150.0 - 3 * calcium
+    with_calcium = grahame_surface_potential_mixed(
+        sigma, [salt, calcium, salt + 2 * calcium], [1, 2, -1]
+    )
+    assert abs(with_calcium) < abs(grahame_surface_potential(sigma, 150.0))
+
+
+def test_mixed_grahame_refuses_a_charged_bulk():
+    with pytest.raises(ValueError, match="neutral"):
+        grahame_surface_potential_mixed(-0.05, [150.0, 140.0], [1, -1])
+
+
+@given(st.floats(0.0, 1000.0), st.sampled_from([-2, -1, 1, 2]), potentials)
+def test_boltzmann_concentration_keeps_the_electrochemical_potential(c, z, psi):
+    # RT ln c + z F psi is the same at the surface and in the bulk (psi = 0).
+    local = boltzmann_concentration(c, z, psi)
+    assert local * np.exp(z * psi / V_T) == pytest.approx(c, rel=1e-12)
+
+
+def test_cations_gather_and_anions_leave_a_negative_surface():
+    assert (
+        boltzmann_concentration(140.0, 1, -0.030)
+        > 140.0
+        > boltzmann_concentration(140.0, -1, -0.030)
+    )
+    assert boltzmann_concentration(2.0, 2, -0.030) / 2.0 == pytest.approx(
+        (boltzmann_concentration(140.0, 1, -0.030) / 140.0) ** 2
+    ), "a divalent ion's factor is the square of a monovalent one's"
+
+
 @pytest.mark.parametrize(
     ("call", "name"),
     [
@@ -147,6 +203,13 @@ def test_diffuse_capacitance_is_derivative_of_grahame_charge(psi0, c):
         (lambda: gouy_chapman_potential(1e-9, 0.01, -150.0), "c_salt"),
         (lambda: gouy_chapman_potential(1e-9, np.nan, 150.0), "psi0"),
         (lambda: diffuse_layer_capacitance(0.0), "c_salt"),
+        (lambda: grahame_surface_potential_mixed(np.nan, [1.0, 1.0], [1, -1]), "sigma"),
+        (lambda: grahame_surface_potential_mixed(0.01, [1.0, -1.0], [1, -1]), "c"),
+        (lambda: grahame_surface_potential_mixed(0.01, [1.0, 1.0], [1, 0]), "z"),
+        (lambda: grahame_surface_potential_mixed(0.01, [1.0, 1.0], [1, -1], T=0), "T"),
+        (lambda: boltzmann_concentration(-1.0, 1, 0.0), "c_bulk"),
+        (lambda: boltzmann_concentration(1.0, 0, 0.0), "z"),
+        (lambda: boltzmann_concentration(1.0, 1, np.inf), "psi"),
     ],
 )
 def test_bad_input_names_the_argument(call, name):

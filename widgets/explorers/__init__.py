@@ -15,6 +15,7 @@ from widgets.explorers.channels import (
 )
 from widgets.explorers.nernst import NernstExplorer, nernst_explorer
 from widgets.explorers.pump import PumpExplorer, pump_explorer
+from widgets.explorers.screening import ScreeningExplorer, screening_explorer
 
 __all__ = [
     "Explorer",
@@ -22,11 +23,13 @@ __all__ = [
     "PumpExplorer",
     "RestExplorer",
     "ScenarioExplorer",
+    "ScreeningExplorer",
     "SelectivityExplorer",
     "channels_explorer",
     "nernst_explorer",
     "pump_explorer",
     "rest_explorer",
     "scenario_explorer",
+    "screening_explorer",
     "selectivity_explorer",
 ]

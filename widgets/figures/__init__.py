@@ -8,6 +8,7 @@ from widgets.figures.applications import ScenarioFigure
 from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.nernst import NernstFigure
 from widgets.figures.pump import PumpFigure
+from widgets.figures.screening import ScreeningFigure
 
 __all__ = [
     "AggRenderer",
@@ -15,6 +16,7 @@ __all__ = [
     "PumpFigure",
     "RestFigure",
     "ScenarioFigure",
+    "ScreeningFigure",
     "SelectivityFigure",
     "new_figure",
     "render_png",

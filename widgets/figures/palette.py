@@ -22,3 +22,7 @@ OTHER_CATION_STYLES = {
     "Rb": {"color": MUTED_COLOUR, "linestyle": "-."},
     "Cs": {"color": NEUTRAL_COLOUR, "linestyle": ":"},
 }
+# The mobile ions of a salt whatever their species (the screening chapter's 1:1 salt):
+# two colours of Tol's high-contrast scheme, apart from every ion colour above.
+CATION_COLOUR = "#AA3377"  # wine
+ANION_COLOUR = "#DDAA33"  # gold

@@ -47,6 +47,7 @@ from widgets.physics.energy import (
     pump_cycle_free_energy,
 )
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
+from widgets.physics.gouy_chapman import GouyChapmanMembrane, membrane_gouy_chapman
 from widgets.physics.nernst import (
     equilibrium_ratio,
     nernst_potential,
@@ -71,10 +72,13 @@ from widgets.physics.rundown import (
 )
 from widgets.physics.screening import (
     WATER_PERMITTIVITY_RELATIVE,
+    boltzmann_concentration,
     debye_length,
     diffuse_layer_capacitance,
+    fluid_ionic_strength,
     gouy_chapman_potential,
     grahame_surface_potential,
+    grahame_surface_potential_mixed,
     ionic_strength,
     water_relative_permittivity,
 )
@@ -88,6 +92,7 @@ from widgets.physics.selectivity import (
 
 __all__ = [
     "ConductionMargin",
+    "GouyChapmanMembrane",
     "MEMBRANE_CAPACITANCE",
     "MembraneProfile",
     "PumpLeakParams",
@@ -95,6 +100,7 @@ __all__ = [
     "WATER_PERMITTIVITY_RELATIVE",
     "atp_rate_from_sodium_influx",
     "axon_permeabilities",
+    "boltzmann_concentration",
     "boltzmann_open_probability",
     "brain_resting_power",
     "cardiac_sodium_availability",
@@ -107,6 +113,7 @@ __all__ = [
     "depolarisation_time",
     "diffuse_layer_capacitance",
     "equilibrium_ratio",
+    "fluid_ionic_strength",
     "gated_conductance",
     "ghk_current_density",
     "ghk_permeabilities",
@@ -115,6 +122,7 @@ __all__ = [
     "gouy_chapman_potential",
     "gradient_half_time",
     "grahame_surface_potential",
+    "grahame_surface_potential_mixed",
     "hh_resting_conductances",
     "hh_steady_state_gates",
     "hydration_free_energy",
@@ -129,6 +137,7 @@ __all__ = [
     "membrane_current_density",
     "membrane_currents",
     "membrane_field",
+    "membrane_gouy_chapman",
     "membrane_slope_conductance",
     "membrane_slope_conductances",
     "metabolic_power",

@@ -21,8 +21,8 @@ from widgets.physics.electrostatics import (
 from widgets.physics.nernst import thermal_voltage
 from widgets.physics.screening import WATER_PERMITTIVITY_RELATIVE, debye_length
 
-# The far boundaries sit this many Debye lengths from the faces. The field still leaving
-# there, a fraction 1/sinh(20) ~ 4e-9 of the charge, is what cutting the layers loses.
+# Each far boundary sits this many Debye lengths (of its own side) from its face. The field
+# still leaving there, a fraction 1/sinh(20) ~ 4e-9 of the charge, is what cutting loses.
 _EXTENT_DEBYE_LENGTHS = 20.0
 # Water spacing grows smoothly (exponential map) by a factor e^4 = 55 from face to far end,
 # so the grid is fine where the potential bends and the scheme stays second order.
@@ -52,7 +52,8 @@ class MembraneProfile:
         Concentrations of the salt's cation and anion in mol/m^3 (zero inside the
         membrane; at a face node, the value on the water side).
     charge_density : numpy.ndarray
-        Net charge density in C/m^3.
+        Net charge density of the mobile ions in C/m^3 (fixed surface charges
+        excluded).
     v : float
         Imposed membrane potential phi_in - phi_out in V.
     outer_index, inner_index : int
@@ -127,12 +128,12 @@ class MembraneProfile:
 
     @property
     def charge_out(self):
-        """Net charge per area in the bath, in C/m^2 (positive for a negative ``v``)."""
+        """Net ionic charge per area in the bath, in C/m^2 (positive for a negative ``v``)."""
         return float(self._cumulative_charge("out")[1][-1])
 
     @property
     def charge_in(self):
-        """Net charge per area in the cytosol, in C/m^2 (same sign as ``v``)."""
+        """Net ionic charge per area in the cytosol, in C/m^2 (same sign as ``v``)."""
         return float(self._cumulative_charge("in")[1][-1])
 
     def charge_fraction_beyond(self, n_debye):
@@ -173,7 +174,7 @@ def _water_distances(extent, n_intervals):
     return extent * np.expm1(_GRID_STRETCH * t) / np.expm1(_GRID_STRETCH)
 
 
-def _grid(thickness, extent, n_points):
+def _grid(thickness, extent_out, extent_in, n_points):
     """Return node positions in m and the indices of the outer and inner faces."""
     n_membrane = max(2, round(_MEMBRANE_SHARE * n_points))
     n_bath = (n_points - 1 - n_membrane) // 2
@@ -181,9 +182,9 @@ def _grid(thickness, extent, n_points):
     outer, inner = -0.5 * thickness, 0.5 * thickness
     x = np.concatenate(
         [
-            outer - _water_distances(extent, n_bath)[::-1],
+            outer - _water_distances(extent_out, n_bath)[::-1],
             np.linspace(outer, inner, n_membrane + 1)[1:-1],
-            inner + _water_distances(extent, n_cytosol),
+            inner + _water_distances(extent_in, n_cytosol),
         ]
     )
     return x, n_bath, n_bath + n_membrane
@@ -199,20 +200,21 @@ def _control_volumes(h, first, last):
     return volume
 
 
-def _newton(u, coupling, salt_out, salt_in, u_v):
+def _newton(u, coupling, salt_out, salt_in, u_v, fixed):
     """Solve the discrete Poisson-Boltzmann equations for the interior nodes of ``u``.
 
     ``u`` is the potential in thermal voltages with its two boundary values set;
     ``coupling`` is eps/h per interval (F/m^2); ``salt_out`` and ``salt_in`` are
-    2 F c w / (RT/F) per node (F/m^2), w being the node's control volume on that side.
-    Each residual is Gauss's law for one control volume, in units of RT/F:
+    2 F c w / (RT/F) per node (F/m^2), w being the node's control volume on that side;
+    ``fixed`` is the fixed surface charge per node over RT/F (F/m^2, non-zero at the
+    faces). Each residual is Gauss's law for one control volume, in units of RT/F:
     displacement out minus displacement in equals the charge enclosed.
     """
     bands = np.zeros((3, u.size - 2))
     bands[0, 1:] = bands[2, :-1] = coupling[1:-1]  # d residual_i / d u_(i+1) and u_(i-1)
     for _ in range(_MAX_ITERATIONS):
         flux = coupling * np.diff(u)
-        charge = -(salt_out * np.sinh(u) + salt_in * np.sinh(u - u_v))
+        charge = fixed - (salt_out * np.sinh(u) + salt_in * np.sinh(u - u_v))
         d_charge = -(salt_out * np.cosh(u) + salt_in * np.cosh(u - u_v))
         residual = flux[1:] - flux[:-1] + charge[1:-1]
         bands[1] = d_charge[1:-1] - (coupling[1:] + coupling[:-1])
@@ -236,6 +238,8 @@ def solve_membrane_pb(
     T=BODY_TEMPERATURE,
     extent=None,
     n_points=400,
+    sigma_out=0.0,
+    sigma_in=0.0,
 ):
     """Solve the Poisson-Boltzmann equation across bath, membrane and cytosol.
 
@@ -257,10 +261,13 @@ def solve_membrane_pb(
     T : float, optional
         Absolute temperature in K (default 310.15 K).
     extent : float or None, optional
-        Width of each water region in m; default 20 Debye lengths of the more
-        dilute side.
+        Width of each water region in m; default 20 Debye lengths of that side's
+        own salt, so that a dilute bath does not coarsen the grid of the cytosol.
     n_points : int, optional
         Number of grid nodes (default 400); at least 21.
+    sigma_out, sigma_in : float, optional
+        Fixed charge per area of the outer and inner faces (the lipid head groups)
+        in C/m^2 (default 0); 1 e/nm^2 is 0.160 C/m^2.
 
     Returns
     -------
@@ -271,9 +278,9 @@ def solve_membrane_pb(
     Raises
     ------
     ValueError
-        If ``v`` is not a finite number, a concentration, thickness, permittivity
-        or ``extent`` is not positive, ``T`` is not above 0 K, or ``n_points`` is
-        not an integer of at least 21.
+        If ``v`` or a surface charge is not a finite number, a concentration,
+        thickness, permittivity or ``extent`` is not positive, ``T`` is not above
+        0 K, or ``n_points`` is not an integer of at least 21.
     RuntimeError
         If Newton's method fails to converge (not seen for any physical input).
 
@@ -291,9 +298,10 @@ def solve_membrane_pb(
         \\end{cases}
 
     with :math:`\\phi = 0` far in the bath and :math:`\\phi = V` far in the
-    cytosol. The conservative finite-volume scheme places the membrane faces
-    on grid nodes, so every interval lies in one material and the flux
-    :math:`\\varepsilon (\\phi_{i+1}-\\phi_i)/h_i` uses that material's
+    cytosol; a fixed surface charge makes the displacement jump by
+    :math:`\\sigma` at its face. The conservative finite-volume scheme places
+    the membrane faces on grid nodes, so every interval lies in one material and
+    the flux :math:`\\varepsilon (\\phi_{i+1}-\\phi_i)/h_i` uses that material's
     permittivity: the displacement is continuous across the faces exactly as
     with a harmonic-mean face permittivity, without averaging across a jump.
     The charge in each control volume is lumped at its node. The grid is
@@ -325,13 +333,16 @@ def solve_membrane_pb(
     eps_membrane = float(check.positive("eps_membrane", eps_membrane))
     eps_water = float(check.positive("eps_water", eps_water))
     n_points = check.integer("n_points", n_points, minimum=_MIN_POINTS)
+    sigma_out = check.scalar("sigma_out", sigma_out)
+    sigma_in = check.scalar("sigma_in", sigma_in)
     lambda_out = float(debye_length(c_out, T, eps_water))
     lambda_in = float(debye_length(c_in, T, eps_water))
     if extent is None:
-        extent = _EXTENT_DEBYE_LENGTHS * max(lambda_out, lambda_in)
-    extent = float(check.positive("extent", extent))
+        extent_out, extent_in = _EXTENT_DEBYE_LENGTHS * np.array([lambda_out, lambda_in])
+    else:
+        extent_out = extent_in = float(check.positive("extent", extent))
 
-    x, outer, inner = _grid(thickness, extent, n_points)
+    x, outer, inner = _grid(thickness, extent_out, extent_in, n_points)
     h = np.diff(x)
     eps = np.full(h.size, eps_water)
     eps[outer:inner] = eps_membrane
@@ -347,12 +358,15 @@ def solve_membrane_pb(
         ]
     )
     weight = 2.0 * FARADAY / v_t
+    fixed = np.zeros(x.size)
+    fixed[[outer, inner]] = sigma_out / v_t, sigma_in / v_t
     u = _newton(
         u,
         eps * VACUUM_PERMITTIVITY / h,
         weight * c_out * _control_volumes(h, 0, outer),
         weight * c_in * _control_volumes(h, inner, h.size),
         u_v,
+        fixed,
     )
     return _profile(x, u, v_t, float(v), outer, inner, c_out, c_in, lambda_out, lambda_in)
 
