@@ -64,21 +64,17 @@ class ScenarioExplorer(Explorer):
         figure = ScenarioFigure(cell=cell, k_out=k_out, pump_fraction=pump_percent / 100.0)
         figure.prerender()  # so that switching cell is as fast as moving a slider
         controls = {
-            "cell": widgets.Dropdown(
-                options=[(CELL_LABELS[key], key) for key in CELLS],
-                value=cell,
-                description="Cell",
-                tooltip="The cell; choosing one loads its first scenario",
-                style=_WIDE,
-                layout=widgets.Layout(width="30em", max_width="100%"),
+            "cell": _dropdown(
+                [(CELL_LABELS[key], key) for key in CELLS],
+                cell,
+                "Cell",
+                "The cell; choosing one loads its first scenario",
             ),
-            "scenario": widgets.Dropdown(
-                options=_scenario_options(cell),
-                value=scenario,
-                description="Scenario",
-                tooltip="A named situation of this cell; blank when the values are your own",
-                style=_WIDE,
-                layout=widgets.Layout(width="30em", max_width="100%"),
+            "scenario": _dropdown(
+                _scenario_options(cell),
+                scenario,
+                "Scenario",
+                "A named situation of this cell; blank when the values are your own",
             ),
             "k_out": widgets.FloatLogSlider(
                 value=k_out,
@@ -146,6 +142,17 @@ class ScenarioExplorer(Explorer):
             classes of hyperkalaemia and the neuron's raised K⁺ among them.
         """
         return {"cell": list(CELLS), "k_out": list(SITE_K_OUT)}
+
+
+def _dropdown(options, value, description, tooltip):
+    return widgets.Dropdown(
+        options=options,
+        value=value,
+        description=description,
+        tooltip=tooltip,
+        style=_WIDE,
+        layout=widgets.Layout(width="30em", max_width="100%"),
+    )
 
 
 def _scenario_options(cell):
