@@ -112,8 +112,8 @@ class ScenarioFigure:
         Panels (a) and (b).
     ax_scenario : dict of str to matplotlib.axes.Axes
         Panel (c) of each cell; only the current cell's is visible.
-    e_ticks, e_texts : dict of str to artist
-        Per ion of :data:`~widgets.data.ions.IONS`: its E tick (mV) and its label.
+    e_ticks : dict of str to matplotlib.lines.Line2D
+        Per ion of :data:`~widgets.data.ions.IONS`: its E tick (mV), empty if not shown.
     v_line : matplotlib.lines.Line2D
         V across panel (a), in mV.
     bars : list of matplotlib.patches.Rectangle
@@ -163,7 +163,6 @@ class ScenarioFigure:
         self._draw(cell, _default_k(cell) if k_out is None else k_out, pump_fraction)
         dynamic = [
             *self.e_ticks.values(),
-            *self.e_texts.values(),
             self.v_line,
             *self.bars,
             self.time_v,
@@ -323,12 +322,11 @@ class ScenarioFigure:
         ax.set_axisbelow(True)
         ax.set_ylabel("potential (mV)")
         ax.set_title("(a) E of each ion, V", fontsize=10, loc="left")
-        self.e_ticks, self.e_texts = {}, {}
+        # No number beside each tick: text is the dearest thing to redraw, and the readout,
+        # the description and the list of values give every E.
+        self.e_ticks = {}
         for ion in IONS:
             (self.e_ticks[ion],) = ax.plot([], [], color=ION_COLOURS[ion], linewidth=4, zorder=3)
-            self.e_texts[ion] = ax.text(
-                0, 0, "", fontsize=7, ha="center", va="bottom", color=ION_COLOURS[ion], zorder=4
-            )
         (self.v_line,) = ax.plot([], [], color=NEUTRAL_COLOUR, linewidth=1.8, zorder=5)
         self.v_label = ax.text(0.02, 0.02, "black: V", transform=ax.transAxes, fontsize=7)
 
@@ -457,15 +455,11 @@ class ScenarioFigure:
         self.v_line.set_data([-0.6, len(self.E) - 0.4], [v_mV, v_mV])
         shown = dict.fromkeys(IONS, None) | {ion: x for x, ion in enumerate(self.E)}
         for ion, x in shown.items():
-            tick, text = self.e_ticks[ion], self.e_texts[ion]
             if x is None:
-                tick.set_data([], [])
-                text.set_text("")
+                self.e_ticks[ion].set_data([], [])
                 continue
             e_mV = float(np.clip(self.E[ion] * MV_PER_V, *POTENTIAL_LIMITS_MV))
-            tick.set_data([x - 0.32, x + 0.32], [e_mV, e_mV])
-            text.set_position((x, e_mV + 3))
-            text.set_text(format_number(self.E[ion] * MV_PER_V, 0))
+            self.e_ticks[ion].set_data([x - 0.32, x + 0.32], [e_mV, e_mV])
 
     def _draw_bars(self):
         # The values are in the readout and the figure's description, not printed on the bars:
