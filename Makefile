@@ -39,8 +39,9 @@ test-fast: $(STAMP)  ## The quick inner loop: skips notebooks and everything mar
 # JupyterLab refuses to run as root (containers, CI machines) unless told it may.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The server settings Binder reads from .jupyter/ (TCP_NODELAY on kernel websockets).
 lab: $(STAMP)  ## JupyterLab on the chapters and exercises, with this project's kernel.
-	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) $(LAB_FLAGS)
+	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) --config=$(CURDIR)/.jupyter/jupyter_server_config.json $(LAB_FLAGS)
 
 LINTED := widgets tests benchmarks chapters exercises _ext instructors.ipynb
 

@@ -7,6 +7,7 @@ pyplot figure per change, a layout engine, savefig, close.
 
 import io
 import itertools
+import time
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -16,6 +17,7 @@ from timing import measure, report, setter
 from widgets.constants import celsius_to_kelvin
 from widgets.data import IONS, get_preset
 from widgets.explorers import nernst_explorer
+from widgets.explorers.site import site_frames
 from widgets.figures import NernstFigure
 from widgets.physics import nernst_potential
 
@@ -123,6 +125,17 @@ def main():
         UPDATE_TARGET_MS,
     )
     _encode_rows()
+    _site_frames_row()
+
+
+def _site_frames_row():
+    """The book build's share for one explorer: drawing and encoding its static-site frames."""
+    explorer = nernst_explorer("K")
+    start = time.perf_counter()
+    frames = site_frames(explorer)["frames"]
+    elapsed = time.perf_counter() - start
+    label = f"site frames of a Nernst explorer ({len(frames)}), drawn and encoded"
+    print(f"{label:<58s} {elapsed:8.2f} s   ({elapsed / len(frames) * 1e3:.0f} ms a frame)")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,17 @@
 """Build the whole book from scratch, warnings as errors, and check what a reader gets."""
 
+import importlib.util
+import json
 import re
 from pathlib import Path
 
 import pytest
+from explorer_catalog import notebook_explorers
+
+from widgets.explorers.site import SITE_FRAMES_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
+EXPLORER_BUDGET_BYTES = 1_000_000  # what one explorer may add to its page (issue 14)
 
 pytestmark = pytest.mark.slow
 
@@ -62,15 +68,73 @@ def cell_outputs(html):
     return [re.split(r'<div class="cell |<section', html[i + 1 :])[0] for i in starts]
 
 
-def test_explorer_shows_an_honest_snapshot(site):
-    html = read(site, "chapters/nernst.html")
-    assert "widget-view+json" not in html, "a dead widget view was embedded in the static page"
-    outputs = cell_outputs(html)
-    snapshots = [out for out in outputs if "explorer-snapshot" in out]
-    assert snapshots, "the explorer's static snapshot is missing"
-    for out in outputs:
-        assert not re.search(r"<(input|select|button|textarea)", out), "a control that does nothing"
-    assert "snapshot" in snapshots[0] and "Binder" in snapshots[0]
+def explorers_by_page():
+    pages = {}
+    for cell in notebook_explorers():
+        pages.setdefault(cell.page, []).append(cell)
+    return pages
+
+
+def site_explorers(html):
+    """Return each explorer's static HTML on a page: snapshot, frames (JSON), view script."""
+    return re.findall(r'<div class="rp-explorer-site".*?</script></div>', html, flags=re.S)
+
+
+def explorer_data(block):
+    return json.loads(re.search(r'class="rp-explorer-data">(.*?)</script>', block, re.S)[1])
+
+
+def frame_files(site, page, block):
+    """The frame files an explorer's page loads, as paths in the built site."""
+    sources = {frame["src"] for frame in explorer_data(block)["frames"].values()}
+    return {(site / page).parent / src for src in sources}
+
+
+def test_every_explorer_responds_on_the_site_with_its_frames(site):
+    # The static page has no kernel: the view swaps frames the explorer drew at build time.
+    for page, cells in explorers_by_page().items():
+        html = read(site, f"{page}.html")
+        assert "widget-view+json" not in html, f"{page}: a dead widget view was embedded"
+        blocks = site_explorers(html)
+        assert len(blocks) == len(cells), f"{page}: {len(cells)} explorers, {len(blocks)} live"
+        for block in blocks:
+            data = explorer_data(block)
+            assert data["live"], f"{page}: an explorer declares no live control (site_grid)"
+            files = frame_files(site, f"{page}.html", block)
+            assert all(path.is_file() for path in files), f"{page}: frame files missing"
+            assert all(path.parent.name == "_explorer_frames" for path in files)
+            assert "mountStatic(" in block
+
+
+def test_without_javascript_explorers_show_a_snapshot_and_no_dead_controls(site):
+    for page in explorers_by_page():
+        for out in cell_outputs(read(site, f"{page}.html")):
+            static = re.sub(r"<script.*?</script>", "", out, flags=re.S)  # what shows without JS
+            assert not re.search(r"<(input|select|button|textarea)", static), (
+                f"{page}: a control that does nothing without JavaScript"
+            )
+        for block in site_explorers(read(site, f"{page}.html")):
+            assert "explorer-snapshot" in block and "Binder" in block
+            assert re.search(r'<img src="data:image/webp;base64,[^"]+" alt="[^"]{20,}"', block)
+
+
+def test_each_explorer_adds_at_most_1_MB_to_its_page(site):
+    for page in explorers_by_page():
+        for block in site_explorers(read(site, f"{page}.html")):
+            files = frame_files(site, f"{page}.html", block)
+            weight = len(block.encode()) + sum(path.stat().st_size for path in files)
+            print(f"{page}: explorer adds {weight / 1e6:.2f} MB ({len(files)} frame files)")
+            assert weight <= EXPLORER_BUDGET_BYTES, f"{page}: an explorer adds {weight} bytes"
+
+
+def test_book_build_asks_kernels_for_frames_under_the_explorers_name():
+    # _ext/explorer_frames.py writes the name out so the build need not import the explorers.
+    spec = importlib.util.spec_from_file_location(
+        "explorer_frames", ROOT / "_ext/explorer_frames.py"
+    )
+    extension = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extension)
+    assert extension.SITE_FRAMES_ENV == SITE_FRAMES_ENV
 
 
 def test_pages_load_nothing_from_third_party_hosts(site):

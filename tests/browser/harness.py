@@ -38,6 +38,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+LOCAL_SCHEMES = {"file", "data", "blob"}
 
 # --- the static site ------------------------------------------------------------------------
 
@@ -89,7 +90,8 @@ def chromium():
 class Offline:
     """A route handler that lets requests to this machine through and aborts the rest.
 
-    ``blocked`` lists the URLs aborted, in order.
+    Local means a loopback host, or a file, data or blob URL. ``blocked`` lists the URLs
+    aborted, in order.
     """
 
     def __init__(self):
@@ -97,7 +99,8 @@ class Offline:
 
     def __call__(self, route):
         url = route.request.url
-        if urlsplit(url).hostname in LOCAL_HOSTS:
+        parts = urlsplit(url)
+        if parts.hostname in LOCAL_HOSTS or parts.scheme in LOCAL_SCHEMES:
             route.continue_()
         else:
             self.blocked.append(url)
@@ -138,6 +141,10 @@ LAB_OVERRIDES = {
 }
 
 
+# The server settings of `make lab` and Binder (TCP_NODELAY on kernel websockets).
+SERVER_CONFIG = ROOT / ".jupyter" / "jupyter_server_config.json"
+
+
 def free_port():
     """Return a TCP port on 127.0.0.1 that was free a moment ago."""
     with socket.socket() as sock:
@@ -169,12 +176,13 @@ class JupyterLab:
 
 
 @contextmanager
-def jupyterlab(root_dir, startup_timeout=90):
+def jupyterlab(root_dir, startup_timeout=90, server_config=SERVER_CONFIG):
     """Run JupyterLab on ``root_dir`` (127.0.0.1, a free port, a random token); yield it.
 
     Its settings, workspaces and config live in a temporary folder, so nothing of the
-    user's JupyterLab leaks in and nothing is written outside it. The server is stopped
-    with SIGTERM, which also shuts its kernels down.
+    user's JupyterLab leaks in and nothing is written outside it, except the project's
+    server settings ``server_config`` (None: jupyter_server's defaults). The server is
+    stopped with SIGTERM, which also shuts its kernels down.
     """
     with tempfile.TemporaryDirectory(prefix="rp-lab-") as tmp:
         tmp = Path(tmp)
@@ -196,6 +204,8 @@ def jupyterlab(root_dir, startup_timeout=90):
             f"--LabApp.user_settings_dir={tmp / 'user-settings'}",
             f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
         ]
+        if server_config is not None:
+            command.append(f"--config={server_config}")
         env = {**os.environ, **JUPYTER_ENV, "JUPYTER_CONFIG_DIR": str(tmp / "config")}
         with open(tmp / "server.log", "w+") as log:
             process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -293,64 +303,104 @@ def execute_cell(page, cell, timeout=60_000):
     wait_for_idle_kernel(page, timeout)
 
 
-# --- the explorers' widget views ------------------------------------------------------------
+# --- the explorers' views ------------------------------------------------------------------
 
 NERNST_CHAPTER = "chapters/nernst.ipynb"
-NERNST_C_OUT = "[K⁺] outside (mM)"  # the label of the Nernst explorer's c_out slider
 
 
 class ExplorerView:
-    """Locators of one explorer's widget view in JupyterLab, found by a slider's label.
+    """One explorer's view (``widgets/explorers/view.js``) on a page of the site or in JupyterLab.
 
-    ipywidgets 8 draws a slider as ``.widget-slider`` with a ``label.widget-label``, a
-    noUiSlider handle (``.noUi-handle``, ``role=slider``, keyboard-operable, its exact
-    value in ``aria-valuetext``) and a ``.widget-readout``. The explorer's readout is
-    its ``[role=status]`` element, its figure the ``img.widget-image``.
+    The view is a ``.rp-explorer`` group: native controls (range inputs with
+    ``aria-valuetext`` and ``data-value``, selects, number boxes, radio buttons, a Reset
+    button), the figure on a ``canvas`` whose ``aria-label`` is the figure's alt text,
+    a ``[role=status]`` readout and the description in a ``<details>``.
+
+    Parameters
+    ----------
+    page : playwright.sync_api.Page
+        The page.
+    index : int
+        Which explorer, in page order.
+    scope : str
+        A CSS selector the explorers are searched in (e.g. the notebook on show).
     """
 
-    def __init__(self, page, slider_label):
-        label = page.locator("label.widget-label", has_text=slider_label)
-        self.slider = page.locator(".widget-slider", has=label).first
-        self.box = page.locator(".widget-vbox", has=self.slider).last  # the innermost box
-        self.handle = self.slider.locator(".noUi-handle")
-        self.readout = self.box.locator("[role=status]").first
-        self.image = self.box.locator("img.widget-image")
+    def __init__(self, page, index=0, scope=""):
+        self.page = page
+        self.root = page.locator(f"{scope} .rp-explorer".strip()).nth(index)
+        self.status = self.root.locator(".rp-status")
+        self.figure = self.root.locator("canvas.rp-figure")
+        self.sliders = self.root.locator("input[type=range]")
+        self.focusables = self.root.locator("input, select, button, summary")
 
-    def slider_value(self, label):
-        """Return the exact value of this explorer's slider ``label`` (log slider: exponent)."""
-        label = self.box.page.locator("label", has_text=label)
-        slider = self.box.locator(".widget-slider", has=label)
-        return float(slider.locator(".noUi-handle").get_attribute("aria-valuetext"))
+    def wait_until_settled(self, timeout_ms=30_000):
+        """Wait until every value sent is answered and its figure painted."""
+        self.root.evaluate(
+            """(root, timeout) => new Promise((resolve, reject) => {
+                const start = performance.now();
+                const poll = () => {
+                    if (root.rpView && root.rpView.settled) return resolve();
+                    if (performance.now() - start > timeout) return reject(new Error('unsettled'));
+                    setTimeout(poll, 5);
+                };
+                poll();
+            })""",
+            timeout_ms,
+        )
 
-    def press(self, key, timeout_ms=30_000):
-        """Press ``key`` on the focused slider handle; return ms until the new figure is painted.
+    def state(self):
+        """Return what the view shows: readout, alt text, figure and each control's value."""
+        return self.root.evaluate(
+            """root => ({
+                status: root.querySelector('.rp-status').textContent,
+                alt: root.querySelector('canvas.rp-figure').getAttribute('aria-label'),
+                // The frame's URL on the site; in JupyterLab, a count of figures received.
+                image: typeof root.rpView.image === 'string' ? root.rpView.image
+                    : root.rpView.generation,
+                values: Object.fromEntries([...root.querySelectorAll('[data-value]')]
+                    .map(e => [e.getAttribute('aria-label')
+                        || root.querySelector(`label[for="${e.id}"]`)?.textContent || e.id,
+                        JSON.parse(e.dataset.value)])),
+            })"""
+        )
 
-        The clock starts in the page at the key's ``keydown`` and stops at the first
-        animation frame after the image with a new ``src`` has loaded.
+    def press(self, control, key):
+        """Focus ``control``, press ``key``, wait for the new figure; return key-to-paint in ms.
+
+        None if the key changed nothing (e.g. an arrow at the end of a slider).
         """
-        self.handle.focus()
-        self.image.evaluate(_ARM_TIMER_JS, timeout_ms)
-        self.handle.press(key)
-        return self.image.evaluate("img => img._rpFigureShown")
+        control.focus()
+        before = self.root.evaluate("root => root.rpView.timings.length")
+        control.press(key)
+        self.wait_until_settled()
+        return self.root.evaluate(
+            """(root, before) => {
+                const timings = root.rpView.timings;
+                return timings.length > before ? timings[timings.length - 1].painted
+                    - timings[timings.length - 1].key : null;
+            }""",
+            before,
+        )
+
+    def phases(self):
+        """Return the phases of every value answered so far, in ms (see ``PHASES_JS``)."""
+        return self.root.evaluate(PHASES_JS)
 
 
-# Stores on the image a promise of the time from the next keydown anywhere in
-# the page to the first frame painted after the image's new src has loaded.
-_ARM_TIMER_JS = """(img, timeoutMs) => {
-    img._rpFigureShown = new Promise((resolve, reject) => {
-        setTimeout(() => reject(new Error(`no new figure ${timeoutMs} ms after the key press`)),
-                   timeoutMs);
-        let pressed;
-        document.addEventListener('keydown', () => { pressed = performance.now(); },
-                                  {capture: true, once: true});
-        const oldSrc = img.src;
-        const watcher = new MutationObserver(() => {
-            if (img.src === oldSrc) return;
-            watcher.disconnect();
-            // 'load' fires (as a task) even for an image decoded at once, so it is not missed.
-            img.addEventListener('load', () => requestAnimationFrame(
-                () => resolve(performance.now() - pressed)), {once: true});
-        });
-        watcher.observe(img, {attributes: true, attributeFilter: ['src']});
-    });
-}"""
+# Where the time of each answered value went: in the page (key to message sent), the
+# trip to the kernel, the kernel's work (applying the values, rendering the PNG), the trip
+# back, decoding the PNG and the frame that paints it. Kernel and page clocks are both
+# the machine's, in ms since the epoch.
+PHASES_JS = """root => root.rpView.timings.map(t => ({
+    total: t.painted - t.key,
+    page: t.sent - t.key,
+    to_kernel: t.ack.received === undefined ? null : t.ack.received - t.sent,
+    kernel: t.ack.sent === undefined ? null : t.ack.sent - t.ack.received,
+    apply: t.ack.apply_ms ?? null,
+    render_png: t.ack.png_ms ?? null,
+    to_page: t.ack.sent === undefined ? null : t.answered - t.ack.sent,
+    decode: t.decoded - t.answered,
+    paint: t.painted - t.decoded,
+    sent: t.sent,
+}))"""

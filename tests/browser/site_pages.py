@@ -12,8 +12,8 @@ from io import BytesIO
 from urllib.parse import unquote, urlsplit
 
 import harness
-import yaml
 from axe_playwright_python.sync_playwright import Axe
+from explorer_catalog import toc_pages
 from PIL import Image
 
 # Sphinx's own pages, built besides the table of contents.
@@ -54,8 +54,11 @@ _FACTS_JS = """([rawTex]) => {
         images: [...document.images].map(i => ({
             src: i.currentSrc.slice(0, 80), alt: i.getAttribute('alt'), width: i.naturalWidth})),
         links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
+        // Controls of an explorer's view (.rp-explorer) are live: test_site_explorers.py
+        // moves each one. Any other control in a cell output would do nothing here.
         controls: [...article.querySelectorAll(
             '.cell_output :is(input, select, textarea, [role=slider]), .jupyter-widgets')]
+            .filter(e => !e.closest('.rp-explorer'))
             .map(e => e.outerHTML.slice(0, 120)),
         ids: [...document.querySelectorAll('[id]')].map(e => e.id),
         searchButtons: [...document.querySelectorAll('.search-button__button')]
@@ -94,11 +97,7 @@ _FIGURE_BOXES_JS = """() => [...ARTICLE.querySelectorAll('img')]
 
 def content_pages():
     """Return every page the site should have, as paths without ``.html``: toc order first."""
-    toc = yaml.safe_load((harness.ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-    for part in toc.get("parts", [toc]):
-        pages += [chapter["file"] for chapter in part.get("chapters", [])]
-    return pages + GENERATED_PAGES
+    return toc_pages() + GENERATED_PAGES
 
 
 @dataclass
@@ -161,7 +160,7 @@ def _listen(tab, record):
                 record.failed_requests.append(f"{request.url} ({request.failure})")
 
     def on_error(text):
-        if not _allowed_console(text):
+        if not allowed_console(text):
             record.console_errors.append(text)
 
     tab.on("response", on_response)
@@ -174,7 +173,7 @@ def _allowed_request(url):
     return urlsplit(url).path in ALLOWED_FAILED_REQUESTS
 
 
-def _allowed_console(text):
+def allowed_console(text):
     return any(allowed in text for allowed in ALLOWED_CONSOLE_ERRORS)
 
 

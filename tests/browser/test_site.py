@@ -107,9 +107,11 @@ def test_internal_links_reach_existing_pages_and_anchors(visits, site_dir, page)
 
 @pytest.mark.parametrize("page", PAGES)
 def test_cell_outputs_have_no_dead_controls(visits, page):
+    # An explorer's controls are live along its precomputed frames (test_site_explorers.py);
+    # any other control in a cell output would move and change nothing without a kernel.
     controls = visits(page).facts["controls"]
     assert not controls, (
-        f"{page}: a form control in a cell output moves but changes nothing without a kernel "
+        f"{page}: a form control outside an explorer's view changes nothing without a kernel "
         f"(TOOLCHAIN pitfall 9): {controls}"
     )
 

@@ -1,7 +1,8 @@
 """Interactive explorers: ipywidgets controls driving the figures of :mod:`widgets.figures`.
 
-Each explorer is displayed live in JupyterLab (or Binder) and as a static snapshot,
-with a note on how to run it, on the book's website.
+One view (``view.js``) shows every explorer: live in JupyterLab (or Binder), and on the
+book's website along precomputed frames of the controls its ``site_grid()`` declares
+(a snapshot where it declares none). See :mod:`widgets.explorers.base` for how to write one.
 """
 
 from widgets.explorers.applications import ScenarioExplorer, scenario_explorer

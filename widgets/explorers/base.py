@@ -1,39 +1,59 @@
 """The explorer pattern every interactive figure of the book follows.
 
-An explorer holds ``controls`` (ipywidgets), a figure-layer object that draws
-their values, an ``ipywidgets.Image`` showing that figure as an Agg PNG and an
-HTML readout. Every control's ``value`` is observed by :meth:`Explorer.update`,
-which applies the values to the figure and renders the PNG once.
+An explorer holds ``controls`` (stock ipywidgets), a figure-layer object that draws
+their values, and one view, :class:`~widgets.explorers.view.ExplorerView`, that shows
+them: native labelled controls, the figure (PNG) with its alt text, and the readout.
+Every control's ``value`` is observed by :meth:`Explorer.update`, which applies the
+values to the figure and renders the PNG once.
 
-On the static website no kernel runs, so a slider there would move and change
-nothing. The book tells myst-nb to ignore the widget view for HTML, and
-:meth:`Explorer._repr_mimebundle_` adds an honest ``text/html`` snapshot to the
-widget's own bundle: the PNG with its alt text, the values shown and how to get
-the live version. JupyterLab prefers the widget view, so learners get sliders.
+Writing an explorer (the standard every explorer follows)
+----------------------------------------------------------
+1. Subclass :class:`Explorer`. Build the controls as stock ipywidgets
+   (``FloatSlider``, ``FloatLogSlider``, ``IntSlider``, ``Dropdown``, ``RadioButtons``,
+   ``ToggleButtons``, ``BoundedIntText``, ``BoundedFloatText``) whose ``description``
+   ends with the unit in parentheses, e.g. ``"Membrane thickness (nm)"``: the view
+   names each control by it and reads sliders out with their unit ("5 mM").
+   Call ``super().__init__(figure, controls, rows)``.
+2. Implement :meth:`~Explorer.apply`; override :meth:`~Explorer.react` and
+   :meth:`~Explorer.invalid_message` if needed. The figure layer provides ``png()``,
+   ``alt_text()``, ``summary()`` and ``parameters()``.
+3. Declare what is live on the static website with :meth:`~Explorer.site_grid`:
+   the most instructive slider (about 15-25 values, log-spaced for a concentration)
+   and, if the explorer has one, the choice of ion, cell or scenario. The book build
+   renders one frame per combination with this very explorer (about 8 kB each: keep
+   the product to about 80 frames, 1 MB per page at most), and the page swaps them
+   as the reader moves those controls. The other controls are not shown there; their
+   values are listed under the figure. Without ``site_grid`` the site shows a
+   snapshot.
+
+The same view runs in JupyterLab (where keys pressed on a control never reach the
+notebook's shortcuts, values stream to the kernel two at a time, and the figure is
+painted from a canvas) and on the static site, from frames: see
+:mod:`widgets.explorers.view` and :mod:`widgets.explorers.site`.
 """
 
 import base64
 import html
+import time
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 import ipywidgets as widgets
+import traitlets
 
 from widgets import validation as check
+from widgets.explorers import site
+from widgets.explorers.view import ExplorerView, control_spec, set_from_view
 
 WIDGET_VIEW_MIMETYPE = "application/vnd.jupyter.widget-view+json"
-SNAPSHOT_NOTE = (
-    "This is a snapshot: the controls need a running Python kernel, which this web page "
-    "does not have. To use the live explorer, launch the page in Binder or JupyterLab "
-    "with the launch button (rocket icon) at the top of the page."
-)
 
 
 class Explorer:
-    """Controls wired to a figure, shown as a PNG with a readout and a static fallback.
+    """Controls wired to a figure, shown by one view live, on the static site or as a snapshot.
 
     Subclasses build the figure object and the controls, then call this
-    constructor. They implement :meth:`apply` and may override :meth:`react` and
-    :meth:`invalid_message`.
+    constructor. They implement :meth:`apply` and may override :meth:`react`,
+    :meth:`invalid_message` and :meth:`site_grid`.
 
     Parameters
     ----------
@@ -52,12 +72,13 @@ class Explorer:
         The figure layer.
     controls : dict of str to ipywidgets.Widget
         Every control, including the ``"reset"`` button.
-    image : ipywidgets.Image
-        The figure as PNG.
-    readout : ipywidgets.HTML
-        The current result in words, or what is wrong with the input.
-    widget : ipywidgets.VBox
-        Everything above, ready to display.
+    image : types.SimpleNamespace
+        ``image.value``: the figure as PNG bytes.
+    readout : types.SimpleNamespace
+        ``readout.value``: the current result in words as HTML (``role="status"``), or
+        what is wrong with the input (``role="alert"``).
+    widget : ExplorerView
+        The view of all the above, ready to display.
     """
 
     title = "Explorer"
@@ -66,16 +87,11 @@ class Explorer:
         self.figure = figure
         self.controls = dict(controls)
         self.controls["reset"] = widgets.Button(
-            description="Reset", icon="undo", tooltip="Set every control back to its starting value"
+            description="Reset", tooltip="Set every control back to its starting value"
         )
-        self.image = widgets.Image(
-            format="png", layout=widgets.Layout(max_width="100%", height="auto")
-        )
-        self.readout = widgets.HTML()
-        self.widget = widgets.VBox(
-            [widgets.HBox([self.controls[name] for name in row]) for row in rows]
-            + [self.readout, self.image]
-        )
+        self.image = SimpleNamespace(value=b"")
+        self.readout = SimpleNamespace(value="")
+        self.widget = ExplorerView(self._from_view, title=self.title, rows=rows)
         self._names = {id(control): name for name, control in self.controls.items()}
         self._holding = 0  # > 0 while several changes should end in one redraw
         self._quiet = 0  # > 0 while a control is only being brought in line with the figure
@@ -85,6 +101,11 @@ class Explorer:
         for name in self._initial:
             self.controls[name].observe(self.update, names="value")
         self.controls["reset"].on_click(lambda _button: self.reset())
+
+    @property
+    def initial(self):
+        """The value of every control when the explorer was built (what Reset restores)."""
+        return dict(self._initial)
 
     def values(self):
         """Return the current value of every control that has one.
@@ -180,6 +201,29 @@ class Explorer:
         """Return the text shown when :meth:`apply` raised ``error`` (default: its message)."""
         return str(error)
 
+    def site_grid(self):
+        """Declare the controls that are live on the static website, and their values.
+
+        The book build draws one frame per combination with this explorer: starting
+        from the initial values each time, it sets the controls in the dict's order
+        (``explorer.set(first=a, second=b)``), so list a choice that loads other
+        values (an ion, a cell) before the slider it loads. The page swaps frames as
+        the reader moves these controls; every other control is hidden there and its
+        value listed. The starting value of each control is added to its list if
+        missing, so the page starts where the explorer does.
+
+        Returns
+        -------
+        dict of str to list
+            One or two control names to the values shown on the site, e.g.
+            ``{"ion": ["K", "Na"], "c_out": [1.0, 2.0, 5.0, 10.0]}``. Extension: the
+            second control's values may depend on the first's, as a dict from each
+            value of the first control to a list, e.g.
+            ``{"ion": ["K", "Na"], "c_out": {"K": [...], "Na": [...]}}``. The default,
+            an empty dict, keeps the explorer a snapshot on the site.
+        """
+        return {}
+
     def readout_html(self):
         """Return the readout: the figure's summary and a text description of the figure."""
         return (
@@ -197,27 +241,24 @@ class Explorer:
             A self-contained ``<figure>`` (PNG inlined as base64), without form controls.
         """
         png = base64.b64encode(self.image.value).decode("ascii")
-        alt = html.escape(self.figure.alt_text(), quote=True)
-        items = "".join(
-            f"<li>{html.escape(name)}: {html.escape(value)}</li>"
-            for name, value in self.figure.parameters().items()
-        )
-        return (
-            # Own colours: the theme's dark mode would otherwise put grey on grey.
-            '<figure class="explorer-snapshot" style="margin:1em 0;padding:0.5em;'
-            'background:#ffffff;color:#1a1a1a">'
-            f'<img src="data:image/png;base64,{png}" alt="{alt}" '
-            'style="display:block;max-width:100%;height:auto">'
-            '<figcaption style="text-align:left;color:#1a1a1a">'
-            f"<p><strong>{html.escape(self.title)}</strong>, "
-            f"shown for these values:</p><ul>{items}</ul>"
-            f"<p><em>{html.escape(SNAPSHOT_NOTE)}</em></p></figcaption></figure>"
+        return site.snapshot_html(
+            self.title,
+            f"data:image/png;base64,{png}",
+            self.figure.alt_text(),
+            self.figure.parameters().items(),
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
-        bundle["text/html"] = self.static_html()
-        bundle["text/plain"] = f"{self.title} (snapshot): {self.figure.summary()}"
+        bundle = {
+            WIDGET_VIEW_MIMETYPE: {
+                "version_major": 2,
+                "version_minor": 1,
+                "model_id": self.widget.model_id,
+            },
+            # The static website: live along site_grid() when the book is built, else a snapshot.
+            "text/html": site.site_html(self) if site.building_site() else self.static_html(),
+            "text/plain": f"{self.title} (snapshot): {self.figure.summary()}",
+        }
         return {
             mimetype: data
             for mimetype, data in bundle.items()
@@ -225,22 +266,49 @@ class Explorer:
             and (exclude is None or mimetype not in exclude)
         }
 
+    def _from_view(self, name, value):
+        """Apply a value the view sent for control ``name`` (ignored if the control refuses it)."""
+        control = self.controls.get(name)
+        if control is None:
+            return
+        try:
+            with self.hold():
+                set_from_view(control, value)
+        except (traitlets.TraitError, TypeError, ValueError):  # e.g. no option of that index
+            self._publish()  # the view shows the control's own value again
+
     def _redraw(self):
         self._holding += 1  # controls set by apply() must not start another redraw
+        started = time.perf_counter()
         try:
             self.apply(self.values())
         except ValueError as error:
+            message = f"{self.invalid_message(error)} The figure still shows the last valid values."
             self.readout.value = (
                 '<div role="alert" style="border-left:4px solid #D55E00;padding:0.2em 0.6em">'
-                f"{html.escape(self.invalid_message(error))} "
-                "The figure still shows the last valid values.</div>"
+                f"{html.escape(message)}</div>"
             )
+            self._publish(status=message, invalid=True)
             return
         finally:
             self._holding -= 1
             self._dirty = False
+        applied = time.perf_counter()
         self.image.value = self.figure.png()
+        self.widget.timing = {
+            "apply_ms": (applied - started) * 1e3,
+            "png_ms": (time.perf_counter() - applied) * 1e3,
+        }
         self.readout.value = self.readout_html()
+        self._publish(status=self.figure.summary(), invalid=False, image=self.image.value)
+
+    def _publish(self, **state):
+        """Send the controls' state, and ``state`` (readout, image), to the view at once."""
+        with self.widget.hold_sync():
+            self.widget.controls = [control_spec(n, c) for n, c in self.controls.items()]
+            self.widget.alt = self.figure.alt_text()
+            for name, value in state.items():
+                setattr(self.widget, name, value)
 
 
 def check_range(name, value, low, high, unit):

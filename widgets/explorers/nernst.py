@@ -12,6 +12,10 @@ CONCENTRATION_DECADES = (-5, 3)  # slider range, 10 nM to 1000 mM: Ca2+ inside t
 TEMPERATURE_RANGE = (0.0, 45.0)  # degC: ice water to fever
 VALENCE_RANGE = (-3, 3)
 REFERENCE = "mammalian_neuron"  # the cell marked in the figure, and the default preset
+# On the static site [ion] outside steps in thirds of a doubling (about a tenth of a decade,
+# so doubling it is three key presses) up to three doublings either way of its start.
+SITE_STEPS_PER_DOUBLING = 3
+SITE_DOUBLINGS = 3
 _WIDE = {"description_width": "11em"}
 
 
@@ -76,6 +80,30 @@ class NernstExplorer(Explorer):
             )
         return f"These values cannot be drawn: {error}."
 
+    def site_grid(self):
+        """On the static site: the ion, and its outside concentration around its start.
+
+        Each ion's list runs from an eighth to eight times the concentration it starts
+        at (its cell's value, or the starting one), in :data:`SITE_STEPS_PER_DOUBLING`
+        steps per doubling, within the slider's range: 75 frames for the mammalian neuron.
+
+        Returns
+        -------
+        dict
+            ``{"ion": [...], "c_out": {ion: [c_out in mM, ...]}}``.
+        """
+        start = self.initial
+        cell = get_preset(start["preset"] or REFERENCE)
+        ions = [ion for ion in [*IONS, CUSTOM] if ion == start["ion"] or ion in cell.ions]
+        low, high = 10.0 ** np.array(CONCENTRATION_DECADES)
+        steps = SITE_STEPS_PER_DOUBLING * SITE_DOUBLINGS
+        c_out = {}
+        for ion in ions:
+            centre = start["c_out"] if ion == start["ion"] else cell.c_out[ion]
+            factors = 2.0 ** (np.arange(-steps, steps + 1) / SITE_STEPS_PER_DOUBLING)
+            c_out[ion] = [float(c) for c in centre * factors if low <= c <= high]
+        return {"ion": ions, "c_out": c_out}
+
     def _load(self, preset, ion, temperature):
         if ion in preset.ions:
             self.controls["c_out"].value = preset.c_out[ion]
@@ -103,8 +131,9 @@ def nernst_explorer(
 
     Choose an ion (or type a valence), set the concentrations on logarithmic
     sliders and the temperature, and read the equilibrium potential; the figure
-    marks the ion's value in a mammalian neuron. Displayed where no kernel runs
-    (the static book), it shows a snapshot of its figure instead of dead sliders.
+    marks the ion's value in a mammalian neuron. On the book's static website the
+    ion and the outside concentration stay live, along precomputed values
+    (:meth:`NernstExplorer.site_grid`).
 
     Parameters
     ----------

@@ -13,17 +13,21 @@ and afterwards only repaints the artists that change ("blitting"), keeping one
 background per static state the figure returns to (an ion, a set of axis limits).
 """
 
-import io
+import struct
+import zlib
 
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 FIGSIZE = (6.4, 3.6)  # in; at DPI this is 640 x 360 px, one CSS pixel per dot
 DPI = 100  # dots per inch
 MARGINS = {"left": 0.11, "right": 0.97, "bottom": 0.15, "top": 0.86}  # fractions of the figure
-# zlib level 1 encodes about twice as fast as Pillow's default (6) for ~10 % more bytes.
+# zlib level 1 encodes about twice as fast as level 6 for ~10 % more bytes. Rows are stored
+# unfiltered: a figure is mostly flat colour, which zlib packs as well as PNG's filters let it
+# (35 kB a frame either way), and skipping the filter search (Pillow's) halves the time again.
 PNG_COMPRESS_LEVEL = 1
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Backgrounds an AggRenderer keeps, one per static state: each is the whole canvas
 # (0.9 MB at 640 x 360 px); eight hold every ion of the Nernst explorer and then some.
 MAX_BACKGROUNDS = 8
@@ -182,9 +186,23 @@ def _paint(fig, artists):
 
 
 def _encode(canvas):
-    width, height = canvas.get_width_height(physical=True)
-    rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    # The figure is opaque white, so the alpha channel carries nothing: drop it.
-    rgba.convert("RGB").save(buffer, format="png", compress_level=PNG_COMPRESS_LEVEL)
-    return buffer.getvalue()
+    """Return the canvas as an RGB PNG: rows unfiltered, zlib level 1 (PNG_COMPRESS_LEVEL)."""
+    rgba = np.asarray(canvas.buffer_rgba())
+    height, width = rgba.shape[:2]
+    # Each row: filter type 0 (none), then its pixels. The figure is opaque white, so the
+    # alpha channel carries nothing: drop it.
+    rows = np.zeros((height, 1 + 3 * width), np.uint8)
+    rows[:, 1:] = rgba[:, :, :3].reshape(height, 3 * width)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return b"".join(
+        (
+            PNG_SIGNATURE,
+            _chunk(b"IHDR", header),
+            _chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_COMPRESS_LEVEL)),
+            _chunk(b"IEND", b""),
+        )
+    )
+
+
+def _chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
