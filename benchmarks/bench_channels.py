@@ -7,12 +7,11 @@ a layout engine, savefig, close.
 """
 
 import dataclasses
-import io
 import itertools
 
 import matplotlib.pyplot as plt
 import numpy as np
-from timing import measure, report
+from timing import measure, naive_png, report
 
 from widgets.explorers import rest_explorer, selectivity_explorer
 from widgets.figures.channels import MS_PER_CM2, SQUID, k_leak_conductance
@@ -42,7 +41,7 @@ def naive_selectivity(site_radius, n_ligands):
     ax.set_xlabel("site radius (Å)")
     ax.set_ylabel("ΔG (kJ/mol)")
     ax.legend(ncols=5)
-    return _save(fig)
+    return naive_png(fig)
 
 
 def naive_rest(g_k_leak, g_na_max, g_k_max):
@@ -67,15 +66,7 @@ def naive_rest(g_k_leak, g_na_max, g_k_max):
     ax.set_xlabel("V (mV)")
     ax.set_ylabel("I (µA/cm²)")
     ax.legend()
-    return _save(fig)
-
-
-def _save(fig):
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    return buffer.getvalue()
+    return naive_png(fig)
 
 
 def _setter(control, values):

@@ -1,5 +1,6 @@
 """Timing helpers shared by every benchmark: run a callable, report median and p90."""
 
+import io
 import itertools
 import time
 
@@ -34,3 +35,14 @@ def setter(control, values):
         control.value = next(cycle)
 
     return set_next
+
+
+def naive_png(fig):
+    """Lay out a pyplot figure, save it as PNG and close it, as a first notebook would."""
+    import matplotlib.pyplot as plt  # only the naive baselines use pyplot
+
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    return buffer.getvalue()

@@ -80,3 +80,73 @@ def kelvin_to_celsius(T):
         raise ValueError(f"T must be a finite temperature above 0 K; got {T!r}")
     celsius = t - ZERO_CELSIUS
     return float(celsius) if celsius.ndim == 0 else celsius
+
+
+MOLAR = 1e3  # mol/m^3 in one mol/L: pH is defined against a 1 M standard state
+
+
+def ph_to_concentration(ph):
+    """Return the H⁺ concentration of a solution of given pH.
+
+    Parameters
+    ----------
+    ph : float or array_like
+        pH (dimensionless); finite.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        [H⁺] in mol/m^3 (= mM).
+
+    Raises
+    ------
+    ValueError
+        If ``ph`` is not finite.
+
+    Notes
+    -----
+    .. math:: \\mathrm{pH} = -\\log_{10} \\frac{[\\mathrm{H^+}]}{1\\,\\mathrm{M}}
+        \\quad\\Rightarrow\\quad [\\mathrm{H^+}] = 10^{-\\mathrm{pH}}\\,\\mathrm{M}
+
+    (activities taken equal to concentrations, as everywhere in the book).
+
+    Examples
+    --------
+    >>> ph_to_concentration(7.0)  # 100 nM
+    0.0001
+    """
+    ph = np.asarray(ph, dtype=float)
+    if not np.all(np.isfinite(ph)):
+        raise ValueError(f"ph must be finite; got {ph!r}")
+    c = 10.0 ** (np.log10(MOLAR) - ph)  # one power: 10 ** -4.0, not 1e3 * 1e-7 (rounded)
+    return float(c) if c.ndim == 0 else c
+
+
+def concentration_to_ph(c):
+    """Return the pH of a solution with a given H⁺ concentration.
+
+    Parameters
+    ----------
+    c : float or array_like
+        [H⁺] in mol/m^3 (= mM); positive and finite.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        pH (dimensionless).
+
+    Raises
+    ------
+    ValueError
+        If ``c`` is not positive and finite.
+
+    Examples
+    --------
+    >>> round(concentration_to_ph(5.0e-5), 3)  # 50 nM
+    7.301
+    """
+    c = np.asarray(c, dtype=float)
+    if not np.all(np.isfinite(c)) or np.any(c <= 0):
+        raise ValueError(f"c must be a positive, finite concentration; got {c!r}")
+    ph = -np.log10(c / MOLAR)
+    return float(ph) if ph.ndim == 0 else ph

@@ -164,3 +164,28 @@ def test_launch_buttons_point_at_the_chapter_notebook(site):
     assert binder, "no Binder launch button"
     assert "chapters/nernst.ipynb" in binder[0].replace("%2F", "/")
     assert "urlpath=lab" in binder[0], "Binder should open JupyterLab"
+
+
+def test_applications_page_has_numbers_figures_and_citations(site):
+    from widgets.constants import concentration_to_ph
+    from widgets.data import get_preset
+    from widgets.formatting import format_number
+    from widgets.physics import ghk_rest, proton_motive_force
+
+    html = read(site, "chapters/applications.html")
+    prose = re.sub(r"<pre>.*?</pre>", "", html, flags=re.S)
+    assert "{eval" not in prose, "a computed number was not inserted"
+    coli = get_preset("e_coli")
+    dph = concentration_to_ph(coli.c_in["H"]) - concentration_to_ph(coli.c_out["H"])
+    for value, what in (
+        (ghk_rest("cardiac_myocyte", 8.0), "the heart cell's V at 8 mM K+"),
+        (proton_motive_force(coli.v_rest, dph, coli.T), "E. coli's proton-motive force"),
+    ):
+        assert format_number(value * 1e3, 1) in html, f"{what} is missing from the prose"
+    figures = re.findall(r'<figure[^>]*id="fig-[^"]+"', html)
+    assert len(figures) >= 4, "expected the four numbered, captioned figures"
+    alts = re.findall(r'<img[^>]+src="(?:\.\./_images/|data:image)[^"]*"[^>]*alt="([^"]*)"', html)
+    assert alts and all(len(alt) > 20 for alt in alts), f"figure without alt text: {alts}"
+    assert "explorer-snapshot" in html, "the scenario explorer's snapshot is missing"
+    for link in ("channels.html", "pump.html", "nernst.html", "references.html#id"):
+        assert link in html, f"no link to {link}"

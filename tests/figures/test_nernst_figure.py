@@ -50,7 +50,7 @@ def test_default_point_is_the_mammalian_neuron_potassium_value():
     assert figure.reference.get_visible()
 
 
-@pytest.mark.parametrize("ion", list(IONS))
+@pytest.mark.parametrize("ion", NEURON.ions)
 def test_reference_marks_the_preset_value_in_the_ion_colour(ion):
     figure = NernstFigure(ion, c_out=1.0, c_in=1.0)
     expected = nernst_potential(NEURON.c_out[ion], NEURON.c_in[ion], IONS[ion].z, NEURON.T)

@@ -5,10 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from exercise_text import statement as exercise_statement
 from scipy import constants
 
 from widgets.grading.checks import PROBLEMS, grade
-from widgets.grading.notebook import read_notebook
 from widgets.grading.problems import channels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,18 +85,7 @@ def test_rounded_constants_of_the_page_grade_correct(problem_id, rounded):
 
 
 def statement(problem_id):
-    """Return the markdown cell(s) between the previous answer cell and this problem's."""
-    nb = read_notebook(ROOT / "exercises" / "solutions" / "channels.ipynb")
-    text, collected = [], []
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            collected.append(cell.source)
-        if cell.metadata.get("grading", {}).get("problem") == problem_id:
-            text = collected
-            break
-        if "grading" in cell.metadata:
-            collected = []
-    return " ".join(" ".join(text).split())
+    return exercise_statement("channels", problem_id)
 
 
 @pytest.mark.parametrize(

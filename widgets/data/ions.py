@@ -7,7 +7,7 @@ from this module. Keys of ``references.bib`` are given in ``source``.
 
 from dataclasses import dataclass, field
 
-from widgets.constants import BODY_TEMPERATURE, ZERO_CELSIUS
+from widgets.constants import BODY_TEMPERATURE, ZERO_CELSIUS, ph_to_concentration
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,14 @@ IONS = {
     "Na": Ion("Na", "Na⁺", +1),
     "Cl": Ion("Cl", "Cl⁻", -1),
     "Ca": Ion("Ca", "Ca²⁺", +2),
+    "H": Ion("H", "H⁺", +1),
 }
 ION_NAMES = {
     "K": "potassium",
     "Na": "sodium",
     "Cl": "chloride",
     "Ca": "calcium",
+    "H": "hydrogen",
     "Li": "lithium",
     "Rb": "rubidium",
     "Cs": "caesium",
@@ -186,13 +188,80 @@ PRESETS = {
 }
 
 
+# Cells of the applications chapter. They are kept apart from PRESETS, whose cells all have
+# K+, Na+ and Cl- (the GHK and pump-leak models of the earlier chapters need all three):
+# the sources give no Cl- for the heart cell, and the bacterium is described by its pH.
+APPLICATION_PRESETS = {
+    preset.key: preset
+    for preset in (
+        CellPreset(
+            key="cardiac_myocyte",
+            label="Cardiac ventricular myocyte",
+            T=BODY_TEMPERATURE,
+            c_out={"K": 5.4, "Na": 140.0, "Ca": 1.8},
+            c_in={"K": 145.0, "Na": 10.0, "Ca": 1.2e-4},
+            source="luo1994",
+            note=(
+                "The standard concentrations of the Luo-Rudy dynamic model of a guinea-pig "
+                "ventricular myocyte at 37 degC (Luo and Rudy 1994): bath (Tyrode) 5.4 mM K⁺, "
+                "140 mM Na⁺ and 1.8 mM Ca²⁺; cell 145 mM K⁺, 10 mM Na⁺ and 0.12 µM free Ca²⁺. "
+                "The model has no Cl⁻ current and the source no Cl⁻ concentrations. "
+                "P_Na/P_K = 0.01 is Hodgkin and Horowicz's (1959) ratio for frog muscle, "
+                "illustrative for heart: with these concentrations it puts rest near −82 mV, "
+                "and above 5 mM K⁺ rabbit ventricle follows E_K closely (Lee and Fozzard 1975)."
+            ),
+            permeability={"K": 1.0, "Na": 0.01},
+            permeability_source="hodgkin1959",
+        ),
+        CellPreset(
+            key="plant_root_cell",
+            label="Plant root cell (pea)",
+            T=ZERO_CELSIUS + 25.0,
+            c_out={"K": 1.0, "Na": 1.0, "Cl": 1.0, "H": ph_to_concentration(6.0)},
+            c_in={"K": 75.0, "Na": 8.0, "Cl": 7.0, "H": ph_to_concentration(7.3)},
+            source="higinbotham1967,taiz2010,martiniere2018,cosse2021",
+            note=(
+                "Pea root tissue in a nutrient solution of 1 mM K⁺, Na⁺ and Cl⁻: measured "
+                "contents and a resting potential of −110 mV (Higinbotham et al. 1967, as "
+                "tabulated by Taiz and Zeiger 2010, Table 6.1), at room temperature (25 degC "
+                "assumed: the table's Nernst predictions use about 59 mV per decade). The "
+                "contents are of whole tissue, mostly vacuole, not free cytosolic "
+                "concentrations; Ca²⁺, mostly bound, is left out. The H⁺ "
+                "gradient is from other plants: pH 6.0 at the outer face of the plasma membrane "
+                "of mature Arabidopsis root cells (6.0-6.4, Martinière et al. 2018) and pH 7.3 "
+                "in the cytosol (7.1-7.5, Cosse and Seidel 2021)."
+            ),
+            v_rest=-0.110,  # V, measured in pea root cells (higinbotham1967)
+            v_rest_source="higinbotham1967",
+        ),
+        CellPreset(
+            key="e_coli",
+            label="Bacterium (E. coli)",
+            T=BODY_TEMPERATURE,
+            c_out={"H": ph_to_concentration(7.0)},
+            c_in={"H": ph_to_concentration(7.7)},
+            source="berg2004,milo2016",
+            note=(
+                "E. coli grown at pH 7: internal pH 7.6-7.8 (Berg 2004, p. 105), inside the "
+                "7.2-7.8 range of Milo and Phillips (2016); the middle of Berg's range is used. "
+                "The membrane potential, about −120 mV, is from the same sources. E. coli lives "
+                "in the gut at 37 degC; the sources do not state one temperature."
+            ),
+            v_rest=-0.120,  # V: the membrane potential Δψ (berg2004, milo2016)
+            v_rest_source="berg2004,milo2016",
+        ),
+    )
+}
+ALL_PRESETS = PRESETS | APPLICATION_PRESETS
+
+
 def get_preset(key):
     """Return the :class:`CellPreset` called ``key``.
 
     Parameters
     ----------
     key : str
-        One of ``PRESETS``.
+        One of ``ALL_PRESETS``: a cell of ``PRESETS`` or of ``APPLICATION_PRESETS``.
 
     Returns
     -------
@@ -202,8 +271,13 @@ def get_preset(key):
     ------
     ValueError
         If ``key`` is not a known preset.
+
+    Examples
+    --------
+    >>> get_preset("e_coli").ions
+    ['H']
     """
     try:
-        return PRESETS[key]
+        return ALL_PRESETS[key]
     except (KeyError, TypeError):
-        raise ValueError(f"key must be one of {sorted(PRESETS)}; got {key!r}") from None
+        raise ValueError(f"key must be one of {sorted(ALL_PRESETS)}; got {key!r}") from None

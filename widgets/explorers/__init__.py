@@ -5,6 +5,7 @@ book's website along precomputed frames of the controls its ``site_grid()`` decl
 (a snapshot where it declares none). See :mod:`widgets.explorers.base` for how to write one.
 """
 
+from widgets.explorers.applications import ScenarioExplorer, scenario_explorer
 from widgets.explorers.base import Explorer
 from widgets.explorers.capacitor import CapacitorExplorer, capacitor_explorer
 from widgets.explorers.channels import (
@@ -26,6 +27,7 @@ __all__ = [
     "NernstExplorer",
     "PumpExplorer",
     "RestExplorer",
+    "ScenarioExplorer",
     "ScreeningExplorer",
     "SelectivityExplorer",
     "capacitor_explorer",
@@ -34,6 +36,7 @@ __all__ = [
     "nernst_explorer",
     "pump_explorer",
     "rest_explorer",
+    "scenario_explorer",
     "screening_explorer",
     "selectivity_explorer",
 ]

@@ -4,6 +4,7 @@ No module here imports ipywidgets: the explorers wrap these figures in controls.
 """
 
 from widgets.figures.agg import AggRenderer, new_figure, render_png
+from widgets.figures.applications import ScenarioFigure
 from widgets.figures.capacitor import CapacitorFigure
 from widgets.figures.channels import RestFigure, SelectivityFigure
 from widgets.figures.ghk import GHKFigure
@@ -18,6 +19,7 @@ __all__ = [
     "NernstFigure",
     "PumpFigure",
     "RestFigure",
+    "ScenarioFigure",
     "ScreeningFigure",
     "SelectivityFigure",
     "new_figure",

@@ -9,6 +9,7 @@ ION_COLOURS = {
     "Na": "#D55E00",  # vermillion
     "Cl": "#009E73",  # bluish green
     "Ca": "#CC79A7",  # reddish purple
+    "H": "#E69F00",  # orange: shared with the membrane, which no figure shows beside H⁺
 }
 MEMBRANE_COLOUR = "#E69F00"  # orange
 NEUTRAL_COLOUR = "#000000"  # black: totals, the membrane potential

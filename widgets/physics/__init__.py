@@ -5,6 +5,8 @@ V is always phi_in - phi_out and currents are outward positive. The pump-leak ce
 model's ``steady_state`` and ``simulate`` are used as ``widgets.physics.pump_leak.simulate``.
 """
 
+from widgets.physics.cardiac import cardiac_sodium_availability, lr91_inactivation_gates
+from widgets.physics.cells import ghk_permeabilities, ghk_rest
 from widgets.physics.channels import (
     RestingMembrane,
     boltzmann_open_probability,
@@ -25,6 +27,7 @@ from widgets.physics.channels import (
     slope_conductance,
 )
 from widgets.physics.conductance import conductance_weighted_potential, pump_shifted_potential
+from widgets.physics.demyelination import ConductionMargin, axon_permeabilities, conduction_margin
 from widgets.physics.electrostatics import (
     MEMBRANE_CAPACITANCE,
     born_energy,
@@ -53,8 +56,14 @@ from widgets.physics.energy import (
 from widgets.physics.ghk import ghk_current_density, ghk_voltage
 from widgets.physics.gouy_chapman import GouyChapmanMembrane, membrane_gouy_chapman
 from widgets.physics.leak import resting_permeabilities
-from widgets.physics.nernst import nernst_potential, nernst_slope, thermal_voltage
+from widgets.physics.nernst import (
+    equilibrium_ratio,
+    nernst_potential,
+    nernst_slope,
+    thermal_voltage,
+)
 from widgets.physics.poisson_boltzmann import MembraneProfile, solve_membrane_pb
+from widgets.physics.proton_motive import proton_free_energy, proton_motive_force
 from widgets.physics.pump import mullins_noda_potential, pump_activation, pump_current_density
 from widgets.physics.pump_leak import (
     PumpLeakParams,
@@ -62,6 +71,7 @@ from widgets.physics.pump_leak import (
     pump_electrogenic_contribution,
 )
 from widgets.physics.rundown import (
+    depolarisation_time,
     gradient_half_time,
     intervention_params,
     leak_potential,
@@ -89,6 +99,7 @@ from widgets.physics.selectivity import (
 )
 
 __all__ = [
+    "ConductionMargin",
     "GouyChapmanMembrane",
     "MEMBRANE_CAPACITANCE",
     "MembraneProfile",
@@ -96,21 +107,28 @@ __all__ = [
     "RestingMembrane",
     "WATER_PERMITTIVITY_RELATIVE",
     "atp_rate_from_sodium_influx",
+    "axon_permeabilities",
     "boltzmann_concentration",
     "boltzmann_open_probability",
     "born_energy",
     "born_radius",
     "born_transfer_energy",
     "brain_resting_power",
+    "cardiac_sodium_availability",
     "charged_ion_fraction",
     "charging_time_constant",
     "chord_conductance",
     "conductance_weighted_potential",
+    "conduction_margin",
     "debye_length",
+    "depolarisation_time",
     "diffuse_layer_capacitance",
+    "equilibrium_ratio",
     "fluid_ionic_strength",
     "gated_conductance",
     "ghk_current_density",
+    "ghk_permeabilities",
+    "ghk_rest",
     "ghk_voltage",
     "gouy_chapman_potential",
     "gradient_half_time",
@@ -124,8 +142,9 @@ __all__ = [
     "ions_to_charge",
     "leak_permeability_for_rest",
     "leak_potential",
-    "membrane_chord_conductance",
+    "lr91_inactivation_gates",
     "membrane_charge",
+    "membrane_chord_conductance",
     "membrane_current_density",
     "membrane_currents",
     "membrane_field",
@@ -139,6 +158,8 @@ __all__ = [
     "params_from_preset",
     "permeabilities_for_conductance",
     "permeability_from_conductance",
+    "proton_free_energy",
+    "proton_motive_force",
     "pump_activation",
     "pump_current_density",
     "pump_cycle_free_energy",

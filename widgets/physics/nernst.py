@@ -118,3 +118,42 @@ def nernst_slope(T=BODY_TEMPERATURE, z=1):
     """
     z = check.nonzero("z", z)
     return check.scalar_or_array(thermal_voltage(T) * np.log(10.0) / z)
+
+
+def equilibrium_ratio(v, z=1, T=BODY_TEMPERATURE):
+    """Return the inside-to-outside concentration ratio at which an ion is at equilibrium.
+
+    Parameters
+    ----------
+    v : float or array_like
+        Membrane potential phi_in - phi_out in V.
+    z : int or array_like, optional
+        Valence of the ion (dimensionless), non-zero (default +1).
+    T : float or array_like, optional
+        Absolute temperature in K (default 310.15 K, 37 degC).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        c_in / c_out (dimensionless): the most a cation can be accumulated by the
+        membrane potential alone, with no transporter spending energy on it.
+
+    Raises
+    ------
+    ValueError
+        If ``v`` is not finite, ``z`` is zero or not finite, or ``T`` is not above 0 K.
+
+    Notes
+    -----
+    The Nernst equation solved for the concentration ratio:
+
+    .. math:: \\frac{c_\\mathrm{in}}{c_\\mathrm{out}} = e^{-zFV/RT}
+
+    Examples
+    --------
+    >>> round(equilibrium_ratio(-0.089), 1)  # K+ at -89 mV and 37 degC
+    27.9
+    """
+    v = check.finite("v", v)
+    z = check.nonzero("z", z)
+    return check.scalar_or_array(np.exp(-z * v / thermal_voltage(T)))

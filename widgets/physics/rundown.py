@@ -3,7 +3,8 @@
 A resting cell (:func:`~widgets.physics.pump_leak.steady_state`) has its pump scaled
 at t = 0 (ouabain blocks it, ATP depletion slows it) and, if asked, its bath K+
 changed; the pump may also be blocked for a while first and then restarted. The
-functions here simulate that, read how long the K+ gradient takes to halve, give the
+functions here simulate that, read how long the K+ gradient takes to halve and when V
+passes a level (the depolarisation of ischaemia), give the
 potential the leaks alone would set (the pump's current removed) and the time
 constants with which the cell returns to its steady state.
 """
@@ -23,6 +24,11 @@ from widgets.physics.pump_leak import (
 
 # Relative step of the central differences that linearise the cell about its steady state.
 _JACOBIAN_STEP = 1e-6
+
+# Illustrative: a neuron whose resting potential has risen above about -50 mV no longer
+# rests near its firing threshold (in the channels chapter's sodium-rich membrane the
+# threshold lies near -56 mV and the depolarised rest point near -49 mV).
+DEPOLARISED_LEVEL = -0.050  # V
 
 
 def intervention_params(params=None, pump_fraction=1.0, k_out=None):
@@ -232,21 +238,69 @@ def gradient_half_time(t, c_in, c_out):
     >>> gradient_half_time([0.0, 10.0, 20.0], [140.0, 90.0, 40.0], 5.0)
     13.5
     """
-    t, c_in = check.finite("t", t), check.finite("c_in", c_in)
+    t, c_in = _time_series("t", t, "c_in", c_in)
     c_out = check.scalar("c_out", c_out)
-    if t.ndim != 1 or t.shape != c_in.shape or t.size < 2:
+    gradient = np.abs(c_in - c_out)
+    if gradient[0] == 0:
+        return float("nan")
+    # The gradient falls: its negative rises past minus half its start.
+    return _first_reach(t, -gradient, -0.5 * gradient[0])
+
+
+def depolarisation_time(t, v, level=DEPOLARISED_LEVEL):
+    """Return the first time at which a membrane potential rises past a level.
+
+    Parameters
+    ----------
+    t : array_like
+        Times in s, increasing, shape (N,).
+    v : array_like
+        Membrane potential in V at those times, shape (N,).
+    level : float, optional
+        The potential in V to pass (default ``DEPOLARISED_LEVEL``, -50 mV).
+
+    Returns
+    -------
+    float
+        Time in s, linearly interpolated between samples, at which V first reaches
+        ``level``; ``t[0]`` if it starts there; ``nan`` if it never does.
+
+    Raises
+    ------
+    ValueError
+        If the arrays differ in shape, hold fewer than two samples or are not finite,
+        ``t`` does not increase, or ``level`` is not finite.
+
+    Examples
+    --------
+    >>> round(depolarisation_time([0.0, 60.0, 120.0], [-0.064, -0.054, -0.044]), 9)
+    84.0
+    """
+    t, v = _time_series("t", t, "v", v)
+    return _first_reach(t, v, check.scalar("level", level))
+
+
+def _time_series(t_name, t, y_name, y):
+    """Return (t, y) as 1-D float arrays of one length >= 2, t increasing."""
+    t, y = check.finite(t_name, t), check.finite(y_name, y)
+    if t.ndim != 1 or t.shape != y.shape or t.size < 2:
         raise ValueError(
-            f"t and c_in must be 1-D of one length >= 2; got shapes {t.shape}, {c_in.shape}"
+            f"{t_name} and {y_name} must be 1-D of one length >= 2; got shapes {t.shape}, {y.shape}"
         )
     if np.any(np.diff(t) <= 0):
-        raise ValueError(f"t must increase; got {t!r}")
-    gradient = np.abs(c_in - c_out)
-    target = 0.5 * gradient[0]
-    below = np.flatnonzero(gradient <= target)
-    if below.size == 0 or below[0] == 0:
+        raise ValueError(f"{t_name} must increase; got {t!r}")
+    return t, y
+
+
+def _first_reach(t, y, target):
+    """Return the first time y reaches target from below, interpolated; nan if never."""
+    reached = np.flatnonzero(y >= target)
+    if reached.size == 0:
         return float("nan")
-    k = below[0]
-    fraction = (gradient[k - 1] - target) / (gradient[k - 1] - gradient[k])
+    k = reached[0]
+    if k == 0:
+        return float(t[0])
+    fraction = (target - y[k - 1]) / (y[k] - y[k - 1])
     return float(t[k - 1] + fraction * (t[k] - t[k - 1]))
 
 
