@@ -70,6 +70,21 @@ def notebook_explorers():
     return found
 
 
+def distinct_explorers(cells):
+    """Return the first of ``cells`` for each distinct explorer call (factory and arguments).
+
+    An exercise that displays the chapter's explorer with the chapter's arguments shows the
+    same view: a behaviour checked on one is checked on both.
+    """
+    seen, found = set(), []
+    for cell in cells:
+        key = (cell.factory, repr(cell.args), repr(sorted(cell.kwargs.items())))
+        if key not in seen:
+            seen.add(key)
+            found.append(cell)
+    return found
+
+
 def _explorer_calls(source):
     try:
         tree = ast.parse(source)

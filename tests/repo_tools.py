@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,13 +29,43 @@ class BookBuild:
 
 def build_book(out_dir):
     """Build the whole book as CI does (clean, warnings as errors) into ``out_dir``."""
-    command = [str(BIN / "jupyter-book"), "build", "--all", "-W", "-n", "--keep-going"]
-    command += ["--path-output", str(out_dir), str(ROOT)]
-    result = subprocess.run(
-        command, capture_output=True, text=True, timeout=1200, env={**os.environ, **JUPYTER_ENV}
-    )
-    html = Path(out_dir) / "_build" / "html"
-    return BookBuild(html, result.returncode, result.stdout + result.stderr)
+    return BookBuildProcess(out_dir).result()
+
+
+class BookBuildProcess:
+    """A book build started in the background; :meth:`result` waits for its outcome.
+
+    The session's tests start it before the unit tests and notebooks run, so on a
+    two-core machine the build's kernel and Sphinx work beside them instead of after.
+    """
+
+    def __init__(self, out_dir):
+        command = [str(BIN / "jupyter-book"), "build", "--all", "-W", "-n", "--keep-going"]
+        command += ["--path-output", str(out_dir), str(ROOT)]
+        self.html = Path(out_dir) / "_build" / "html"
+        self._log = tempfile.TemporaryFile(mode="w+")  # a pipe could fill and stall the build
+        self._process = subprocess.Popen(
+            command,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, **JUPYTER_ENV},
+        )
+
+    def result(self, timeout=1200):
+        """Wait for the build (at most ``timeout`` s) and return its :class:`BookBuild`."""
+        try:
+            returncode = self._process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            returncode = self.stop()
+        self._log.seek(0)
+        return BookBuild(self.html, returncode, self._log.read())
+
+    def stop(self):
+        """End the build if it still runs (a session stopped early); return its exit code."""
+        if self._process.poll() is None:
+            self._process.kill()
+        return self._process.wait()
 
 
 def copy_repository(dest):

@@ -13,7 +13,7 @@ import harness
 import nbformat
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from explorer_catalog import notebook_explorers
+from explorer_catalog import distinct_explorers, notebook_explorers
 from site_pages import content_pages
 
 from widgets.constants import celsius_to_kelvin
@@ -30,7 +30,10 @@ CHAPTER = harness.NERNST_CHAPTER
 EXERCISES = "exercises/nernst.ipynb"
 C_OUT, C_IN = "[K⁺] outside (mM)", "[K⁺] inside (mM)"  # the Nernst explorer's sliders
 READOUT_DIGITS = 1  # the explorer shows E in mV with one decimal
-CELLS = notebook_explorers()
+ALL_CELLS = notebook_explorers()
+# Each distinct explorer once: a learner copy showing the chapter's explorer with the same
+# arguments adds a notebook to open and run, not a view to check.
+CELLS = distinct_explorers(ALL_CELLS)
 CHAPTERS = [f"{page}.ipynb" for page in content_pages() if page.startswith("chapters/")]
 MYST_ROLES = re.compile(r"\{(cite|cite:[pt]|numref|eq|doc|ref|term|glue:\w+)\}`")
 NEURON = get_preset("mammalian_neuron")
@@ -188,7 +191,7 @@ _NOTEBOOK_STATE_JS = """selector => {
 def explorer_view(notebooks, cell):
     """The view of ``cell``'s explorer in its notebook, scrolled into view."""
     tab = notebooks(cell.notebook)
-    index = [c for c in CELLS if c.notebook == cell.notebook].index(cell)
+    index = [c for c in ALL_CELLS if c.notebook == cell.notebook].index(cell)
     view = harness.ExplorerView(tab.page, index, scope=harness.NOTEBOOK)
     view.root.scroll_into_view_if_needed()
     return view
