@@ -133,6 +133,15 @@ CONSTANTS = (
         "a typical laboratory temperature",
     ),
     Constant(
+        "MOLAR",
+        "widgets.constants",
+        "M",
+        "one mole per litre in SI units: the 1 M standard state against which pH is defined",
+        constants.MOLAR,
+        "mol m⁻³",
+        "exact, by definition (1 L = 10⁻³ m³)",
+    ),
+    Constant(
         "MEMBRANE_CAPACITANCE",
         "widgets.physics.electrostatics",
         "$C_m$",
@@ -201,7 +210,7 @@ def presets_table():
 
     Examples
     --------
-    >>> presets_table().splitlines()[2].startswith("| Mammalian neuron | 37 |")
+    >>> presets_table().splitlines()[2].startswith("| Typical mammalian cell | 37 |")
     True
     """
     ions = " | ".join(f"{IONS[ion].label} out / in" for ion in _PRESET_IONS)
