@@ -99,9 +99,7 @@ ROUNDED = (
         61.54,
         "RT ln 10/F = 61.54 mV per pH unit at 37 °C",
     ),
-    Rounded(
-        "pH unit at 25 °C", _mv(nernst_slope(T_PLANT)), 59.2, "59.2 mV per pH unit at 25 °C"
-    ),
+    Rounded("pH unit at 25 °C", _mv(nernst_slope(T_PLANT)), 59.2, "59.2 mV per pH unit at 25 °C"),
     Rounded("heart ratio", HEART_RATIO, 0.0648, "the ratio 0.0648 of the worked example"),
     Rounded("ln heart ratio", np.log(HEART_RATIO), -2.737, "ln(0.0648) = −2.737"),
 )
