@@ -3,6 +3,8 @@
 Every expected answer and every slip is computed here from :mod:`widgets.physics` and the
 cited presets; no answer is typed by hand. The givens of each problem are the module
 constants below, and a test checks that the notebook states the same numbers.
+``ROUNDED`` lists every rounded constant the chapter prints; each calculation's ``routes``
+are the hand calculations a learner may make with them (see :mod:`widgets.grading.problem`).
 """
 
 import numpy as np
@@ -12,7 +14,7 @@ from widgets.data import IONS, get_preset
 from widgets.figures.applications import RUN_MINUTES, RUN_POINTS, RUN_RTOL
 from widgets.formatting import MV_PER_V
 from widgets.grading.choice import ChoiceProblem, Option
-from widgets.grading.problem import Problem, Slip
+from widgets.grading.problem import Problem, Rounded, Slip, near_miss_message
 from widgets.physics import (
     cardiac_sodium_availability,
     conduction_margin,
@@ -78,6 +80,45 @@ def _mv(volts):
     return volts * MV_PER_V
 
 
+LN10 = np.log(10.0)
+# The worked example of the chapter: heart muscle at HEART_K_OUT, K+ and Na+ only.
+R_NA_K = HEART.permeability["Na"] / HEART.permeability["K"]
+HEART_RATIO = (HEART_K_OUT + R_NA_K * HEART.c_out["Na"]) / (
+    HEART.c_in["K"] + R_NA_K * HEART.c_in["Na"]
+)
+
+# Every rounded constant the chapter prints, as a learner would copy it (a test grades the
+# answers computed with each of them, and the chapter asserts that it prints these values).
+ROUNDED = (
+    Rounded("RT/F at 37 °C", _mv(thermal_voltage(HEART.T)), 26.73, "RT/F = 26.73 mV at 37 °C"),
+    Rounded("RT/F at 25 °C", _mv(thermal_voltage(T_PLANT)), 25.69, "RT/F = 25.69 mV at 25 °C"),
+    Rounded("ln 10", LN10, 2.303, "ln 10 = 2.303"),
+    Rounded(
+        "pH unit at 37 °C",
+        _mv(nernst_slope(T_COLI)),
+        61.54,
+        "RT ln 10/F = 61.54 mV per pH unit at 37 °C",
+    ),
+    Rounded("pH unit at 25 °C", _mv(nernst_slope(T_PLANT)), 59.2, "59.2 mV per pH unit at 25 °C"),
+    Rounded("heart ratio", HEART_RATIO, 0.0648, "the ratio 0.0648 of the worked example"),
+    Rounded("ln heart ratio", np.log(HEART_RATIO), -2.737, "ln(0.0648) = −2.737"),
+)
+_BY_KEY = {item.key: item for item in ROUNDED}
+
+
+def _near_miss(*keys):
+    """Return near-miss feedback quoting the chapter's roundings named by ``keys``."""
+    return near_miss_message([_BY_KEY[key] for key in keys])
+
+
+def _ghk_routes(top, bottom):
+    """Return the hand routes to V = (RT/F) ln(top/bottom) in mV at 37 degC: ln, or log10."""
+    return (
+        lambda c: c["RT/F at 37 °C"] * np.log(top / bottom),
+        lambda c: c["RT/F at 37 °C"] * c["ln 10"] * np.log10(top / bottom),
+    )
+
+
 def _leak_rest(p_k_factor):
     """Return the leak-only neuron's GHK rest in V, with P_K scaled by ``p_k_factor``."""
     return ghk_voltage(
@@ -134,9 +175,8 @@ def _predict_leak_loss():
 def _heart_rest():
     v = ghk_rest("cardiac_myocyte", HEART_K_OUT)
     e_k = nernst_potential(HEART_K_OUT, HEART.c_in["K"], 1, HEART.T)
-    r = HEART.permeability["Na"] / HEART.permeability["K"]
+    r, ratio = R_NA_K, HEART_RATIO
     k_in, na_out, na_in = HEART.c_in["K"], HEART.c_out["Na"], HEART.c_in["Na"]
-    ratio = (HEART_K_OUT + r * na_out) / (k_in + r * na_in)
     v_t = thermal_voltage(HEART.T)
     celsius = thermal_voltage(HEART.T - ZERO_CELSIUS)
     return Problem(
@@ -174,13 +214,19 @@ def _heart_rest():
             Slip(
                 _mv(v_t * np.log10(ratio)),
                 "It looks like you took log10 where the equation has ln. Either use ln with RT/F, "
-                "or multiply log10 by 2.303 RT/F = 61.5 mV.",
+                f"or multiply log10 by 2.303 RT/F = {_mv(nernst_slope(HEART.T)):.2f} mV.",
             ),
             Slip(
                 _mv(celsius * np.log(ratio)),
                 "Your answer is far too small: it looks like T = 37 was used. RT/F needs the "
                 "absolute temperature, 310.15 K.",
             ),
+        ),
+        near_miss=_near_miss("RT/F at 37 °C", "heart ratio", "ln heart ratio"),
+        routes=(
+            *_ghk_routes(ratio, 1.0),
+            lambda c: c["RT/F at 37 °C"] * np.log(c["heart ratio"]),
+            lambda c: c["RT/F at 37 °C"] * c["ln heart ratio"],
         ),
     )
 
@@ -292,6 +338,9 @@ def _exposed_rest():
         [1, 1],
         NEURON.T,
     )
+    p = [1.0 + EXPOSED_K, HK_RATIOS["Na"], HK_RATIOS["Cl"]]
+    top = p[0] * NEURON.c_out["K"] + p[1] * NEURON.c_out["Na"] + p[2] * NEURON.c_in["Cl"]
+    bottom = p[0] * NEURON.c_in["K"] + p[1] * NEURON.c_in["Na"] + p[2] * NEURON.c_out["Cl"]
     return Problem(
         id="applications-exposed-rest",
         objective="demyelination",
@@ -334,6 +383,8 @@ def _exposed_rest():
                 "equation with inside and outside swapped (an anion): [Cl]i on top, [Cl]o below.",
             ),
         ),
+        near_miss=_near_miss("RT/F at 37 °C"),
+        routes=_ghk_routes(top, bottom),
     )
 
 
@@ -390,6 +441,7 @@ def _proton_motive_force():
     dp = proton_motive_force(COLI.v_rest, dph, T_COLI)
     z = nernst_slope(T_COLI)
     z_celsius = nernst_slope(T_COLI_C)
+    psi = _mv(COLI.v_rest)
     return Problem(
         id="applications-pmf",
         objective="protons",
@@ -428,6 +480,11 @@ def _proton_motive_force():
                 _mv(-z * dph),
                 "That is the pH term alone. Δp adds the membrane potential Δψ to it.",
             ),
+        ),
+        near_miss=_near_miss("pH unit at 37 °C", "RT/F at 37 °C", "ln 10"),
+        routes=(
+            lambda c: psi - c["pH unit at 37 °C"] * dph,
+            lambda c: psi - c["RT/F at 37 °C"] * c["ln 10"] * dph,
         ),
     )
 
@@ -474,6 +531,11 @@ def _proton_nernst():
                 f"pH unit is worth {_mv(z):.1f} mV.",
             ),
         ),
+        near_miss=_near_miss("pH unit at 25 °C", "RT/F at 25 °C", "ln 10"),
+        routes=(
+            lambda c: c["pH unit at 25 °C"] * (ph_in - ph_out),
+            lambda c: c["RT/F at 25 °C"] * c["ln 10"] * (ph_in - ph_out),
+        ),
     )
 
 
@@ -481,6 +543,7 @@ def _plant_accumulation():
     ratio = equilibrium_ratio(PLANT.v_rest, 1, T_PLANT)
     c_in = PLANT.c_out["K"] * ratio
     v_t = nernst_slope(T_PLANT) / np.log(10)
+    v = _mv(PLANT.v_rest)
     return Problem(
         id="applications-plant-accumulation",
         objective="protons",
@@ -515,6 +578,11 @@ def _plant_accumulation():
                 f"That is the value at 37 degC. The plant cell is at {T_PLANT_C:g} degC: RT/F is "
                 f"{_mv(v_t):.2f} mV.",
             ),
+        ),
+        near_miss=_near_miss("RT/F at 25 °C", "pH unit at 25 °C"),
+        routes=(
+            lambda c: PLANT.c_out["K"] * np.exp(-v / c["RT/F at 25 °C"]),
+            lambda c: PLANT.c_out["K"] * 10 ** (-v / c["pH unit at 25 °C"]),
         ),
     )
 
