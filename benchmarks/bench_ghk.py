@@ -6,12 +6,11 @@ artists and the PNG. The naive baseline is what a first notebook would do: a new
 figure with three panels per change, a layout engine, savefig, close.
 """
 
-import io
 import itertools
 
 import matplotlib.pyplot as plt
 import numpy as np
-from timing import measure, report, setter
+from timing import measure, naive_png, report, setter
 
 from widgets.constants import celsius_to_kelvin
 from widgets.data import PRESETS, get_preset
@@ -45,11 +44,7 @@ def naive_redraw(k_out, p_na_ratio=0.04, p_cl_ratio=0.45, T_celsius=37.0):
     ax_k.plot([k_out], [v * 1e3], "o")
     ax_k.legend()
     fig.suptitle(f"V_GHK = {v * 1e3:.1f} mV")
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    return buffer.getvalue()
+    return naive_png(fig)
 
 
 def main():

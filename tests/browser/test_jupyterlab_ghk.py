@@ -33,18 +33,10 @@ RATIOS = ("P(Na⁺) / P(K⁺) (ratio)", "P(Cl⁻) / P(K⁺) (ratio)")
 TEMPERATURE = "Temperature (°C)"
 
 
-@pytest.fixture(scope="module")
-def chapter(notebooks):
-    return notebooks(CHAPTER)
-
-
-@pytest.fixture(scope="module")
-def exercises(notebooks):
-    return notebooks(EXERCISES)
-
-
-def test_ghk_chapter_shows_its_headline_numbers(chapter):
-    # Roles and computed names are checked for every chapter in test_jupyterlab.py.
+def test_ghk_chapter_shows_its_headline_numbers(notebooks):
+    # Roles and computed names are checked for every chapter in test_jupyterlab.py. The
+    # session's ``notebooks`` opens and runs each notebook once, on first use.
+    chapter = notebooks(CHAPTER)
     harness.screenshot(chapter.page, "lab-ghk-chapter")
     text = rendered_markdown(chapter.page)
     assert "−67.3" in text and "−42.2" in text, "the headline potentials are missing"
@@ -82,7 +74,8 @@ def physics_mV(view):
     return 1e3 * ghk_voltage(p, c_out, c_in, z, T)
 
 
-def test_explorer_starts_at_the_chapter_values_and_follows_the_keyboard(chapter):
+def test_explorer_starts_at_the_chapter_values_and_follows_the_keyboard(notebooks):
+    chapter = notebooks(CHAPTER)
     view = explorer(chapter)
     assert " ".join(view.status.inner_text().split()) == ghk_explorer().figure.summary()
     for key in ("ArrowRight", "PageUp"):
@@ -110,7 +103,8 @@ def answer_first_problem(page, answer):
     return check_cell.locator(".jp-OutputArea-output").inner_text()
 
 
-def test_exercise_grades_right_and_names_the_chloride_slip(exercises):
+def test_exercise_grades_right_and_names_the_chloride_slip(notebooks):
+    exercises = notebooks(EXERCISES)
     problem = PROBLEMS["ghk-neuron-v"]
     right = round(problem.expected, 2)
     feedback = answer_first_problem(exercises.page, right)
@@ -123,5 +117,6 @@ def test_exercise_grades_right_and_names_the_chloride_slip(exercises):
     assert slip.message in feedback, feedback
 
 
-def test_nothing_was_requested_from_other_hosts(chapter, exercises):
-    assert not chapter.offline.blocked + exercises.offline.blocked
+def test_nothing_was_requested_from_other_hosts(notebooks):
+    tabs = [notebooks(CHAPTER), notebooks(EXERCISES)]
+    assert not tabs[0].offline.blocked + tabs[1].offline.blocked

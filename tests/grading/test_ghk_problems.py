@@ -96,7 +96,7 @@ def test_headline_values():
     assert PROBLEMS["ghk-net-current"].expected == 0.0
 
 
-# The page prints RT/F = 26.7 mV, E to 0.1 mV and F = 96 485 C/mol: a learner who uses them
+# The page prints RT/F = 26.7 mV and E to 0.1 mV: a learner who uses them
 # must be graded correct.
 ROUNDED_RT_F = 26.7e-3  # V
 

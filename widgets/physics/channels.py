@@ -463,8 +463,12 @@ def permeabilities_for_conductance(relative, g_total, c_out, c_in, z, T=BODY_TEM
 
     .. math:: \\lambda = \\frac{g_\\mathrm{total}}
               {\\sum_i g_\\mathrm{slope}(V; r_i, c_{i,\\mathrm{out}}, c_{i,\\mathrm{in}}, z_i)}
+              = \\frac{1}{\\sum_i r_i / P_i^*}
 
-    (Hodgkin and Huxley 1952 give 0.3 mS/cm^2 for the squid axon's leak).
+    where :math:`P_i^*` is the permeability with which ion *i* alone would carry
+    :math:`g_\\mathrm{total}` (:func:`permeability_from_conductance`): the ions conduct
+    in parallel, so their conductances add (Hodgkin and Huxley 1952 give 0.3 mS/cm^2
+    for the squid axon's leak).
 
     Examples
     --------
@@ -480,8 +484,8 @@ def permeabilities_for_conductance(relative, g_total, c_out, c_in, z, T=BODY_TEM
     )
     g_total = check.scalar("g_total", check.positive("g_total", g_total))
     v = ghk_voltage(relative, c_out, c_in, z, T) if v is None else check.scalar("v", v)
-    per_unit = np.sum(slope_conductance(v, relative, c_out, c_in, z, T))
-    return relative * (g_total / per_unit)
+    alone = permeability_from_conductance(g_total, v, c_out, c_in, z, T)
+    return relative / np.sum(relative / alone)
 
 
 def _squid_leak_permeabilities():

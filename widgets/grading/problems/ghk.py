@@ -5,7 +5,9 @@ and the cited presets; no answer is typed by hand. The givens of a problem (a
 concentration, a target potential, a permeability, conductances) are the module
 constants below, and a test checks that the notebook states the same numbers.
 Problems that ask for permeabilities ask for a ratio, so an answer is right whatever
-the scale of the permeabilities behind it.
+the scale of the permeabilities behind it. ``ROUNDED`` lists every rounded value the
+chapter prints that a learner may carry into a problem; each calculation's ``routes``
+are the hand calculations a learner may make with them (see :mod:`widgets.grading.problem`).
 """
 
 import numpy as np
@@ -15,14 +17,16 @@ from widgets.constants import FARADAY, kelvin_to_celsius
 from widgets.data.ions import get_preset
 from widgets.formatting import MV_PER_V, UA_PER_CM2
 from widgets.grading.choice import ChoiceProblem, Option
-from widgets.grading.problem import Problem, Slip
+from widgets.grading.problem import Problem, Rounded, Slip, near_miss_message
 from widgets.physics import (
     conductance_weighted_potential,
     ghk_current_density,
     ghk_voltage,
     nernst_potential,
+    nernst_slope,
     sphere_area,
     sphere_volume,
+    thermal_voltage,
 )
 from widgets.physics.leak import HODGKIN_KATZ, ION_KEYS, preset_arrays
 
@@ -91,6 +95,43 @@ V_REST = _v()
 E = nernst_potential(C_OUT, C_IN, Z, T_BODY)
 T_CELSIUS_AS_KELVIN = kelvin_to_celsius(T_BODY)  # the slip "T = 37 K"
 
+
+def _sums(ratios=RATIOS, c_out=C_OUT):
+    """Return the top and bottom of the GHK voltage equation in mM (units of P_K)."""
+    top = ratios[0] * c_out[0] + ratios[1] * c_out[1] + ratios[2] * C_IN[2]
+    bottom = ratios[0] * C_IN[0] + ratios[1] * C_IN[1] + ratios[2] * c_out[2]
+    return top, bottom
+
+
+TOP, BOTTOM = _sums()  # the worked example's sums
+
+# Every rounded value the chapter prints that a problem can use, as a learner would copy it
+# (a test grades the answers computed with each, and the chapter asserts it prints them).
+ROUNDED = (
+    Rounded("RT/F", _mV(thermal_voltage(T_BODY)), 26.7, "RT/F = 26.7 mV at 37 °C"),
+    Rounded("decade", _mV(nernst_slope(T_BODY)), 61.5, "61.5 mV per tenfold ratio at 37 °C"),
+    Rounded("E_K", _mV(E[0]), -89.1, "E_K = −89.1 mV"),
+    Rounded("E_Na", _mV(E[1]), 66.6, "E_Na = +66.6 mV"),
+    Rounded("E_Cl", _mV(E[2]), -64.1, "E_Cl = −64.1 mV"),
+    Rounded("top", TOP, 15.3, "the top of the GHK equation, 15.3 mM"),
+    Rounded("bottom", BOTTOM, 190.0, "the bottom of the GHK equation, 190.0 mM"),
+    Rounded("top/bottom", TOP / BOTTOM, 0.0805, "their ratio, 0.0805"),
+    Rounded("ln(top/bottom)", np.log(TOP / BOTTOM), -2.519, "its logarithm, −2.519"),
+    Rounded("V_rest", _mV(V_REST), -67.3, "V = −67.3 mV"),
+)
+_BY_KEY = {item.key: item for item in ROUNDED}
+NEAR_MISS = near_miss_message([_BY_KEY["RT/F"], _BY_KEY["decade"]])
+
+
+def _voltage_routes(ratios=RATIOS, c_out=C_OUT):
+    """Return the hand routes to a GHK potential in mV: RT/F with ln, the decade with log10."""
+    top, bottom = _sums(ratios, c_out)
+    return (
+        lambda c: c["RT/F"] * np.log(top / bottom),
+        lambda c: c["decade"] * np.log10(top / bottom),
+    )
+
+
 GHK_HINT = (
     "V = (RT/F) ln[(P_K [K+]out + P_Na [Na+]out + P_Cl [Cl-]in) / (P_K [K+]in + P_Na [Na+]in + "
     "P_Cl [Cl-]out)], with T in kelvin and the natural logarithm; only the permeability "
@@ -144,6 +185,13 @@ def _neuron_v():
                 "permeability-weighted concentrations.",
             ),
         ),
+        near_miss=NEAR_MISS,
+        routes=(
+            *_voltage_routes(),
+            lambda c: c["RT/F"] * np.log(c["top"] / c["bottom"]),  # the worked example
+            lambda c: c["RT/F"] * np.log(c["top/bottom"]),
+            lambda c: c["RT/F"] * c["ln(top/bottom)"],
+        ),
     )
 
 
@@ -172,6 +220,8 @@ def _no_sodium():
                 "P_Na = 0: the terms P_Na [Na+]out and P_Na [Na+]in vanish.",
             ),
         ),
+        near_miss=NEAR_MISS,
+        routes=_voltage_routes(no_na),
     )
 
 
@@ -210,6 +260,8 @@ def _hyperkalemia():
             ),
             Slip(_mV(_v(c_out=c_out, z=Z_CL_AS_CATION)), CL_NOT_SWAPPED),
         ),
+        near_miss=NEAR_MISS,
+        routes=_voltage_routes(c_out=c_out),
     )
 
 
@@ -239,6 +291,8 @@ def _leak_cut():
             ),
             Slip(_mV(_v(cut, z=Z_CL_AS_CATION)), CL_NOT_SWAPPED),
         ),
+        near_miss=NEAR_MISS,
+        routes=_voltage_routes(cut),
     )
 
 
@@ -247,14 +301,20 @@ def _ratio_for(target, p_cl=RATIOS[2], z=Z):
     return brentq(lambda r: _v([1.0, r, p_cl], z=z) - target, 1e-6, 1e3, xtol=1e-14)
 
 
+def _solved_ratio(x, swap_cl=True):
+    """Solve the GHK equation, linear in r = P_Na/P_K, for r given x = exp(V F/RT)."""
+    cl_in, cl_out = RATIOS[2] * C_IN[2], RATIOS[2] * C_OUT[2]
+    cl_top, cl_bottom = (cl_in, cl_out) if swap_cl else (cl_out, cl_in)
+    return (x * (C_IN[0] + cl_bottom) - (C_OUT[0] + cl_top)) / (C_OUT[1] - x * C_IN[1])
+
+
 def _sodium_ratio():
     ratio = _ratio_for(TARGET_V)
+    v = _mV(TARGET_V)
     x = np.exp(TARGET_V / _volts_per_e_fold())
-    x10 = 10.0 ** (TARGET_V / _volts_per_e_fold())
-    cl_in, cl_out = RATIOS[2] * C_IN[2], RATIOS[2] * C_OUT[2]
     # The same algebra with the slips in it: chloride unswapped, log10 inverted.
-    unswapped = (x * (C_IN[0] + cl_in) - (C_OUT[0] + cl_out)) / (C_OUT[1] - x * C_IN[1])
-    log10 = (x10 * (C_IN[0] + cl_out) - (C_OUT[0] + cl_in)) / (C_OUT[1] - x10 * C_IN[1])
+    unswapped = _solved_ratio(x, swap_cl=False)
+    log10 = _solved_ratio(10.0 ** (TARGET_V / _volts_per_e_fold()))
     return Problem(
         id="ghk-sodium-ratio",
         objective="potassium",
@@ -299,6 +359,10 @@ def _sodium_ratio():
                 "the natural logarithm: x = exp(V F/RT).",
             ),
         ),
+        routes=(
+            lambda c: _solved_ratio(np.exp(v / c["RT/F"])),
+            lambda c: _solved_ratio(10.0 ** (v / c["decade"])),
+        ),
     )
 
 
@@ -309,6 +373,20 @@ def _volts_per_e_fold():
 
 P_GIVEN = P_K_GIVEN * RATIOS  # m/s
 CURRENTS = ghk_current_density(V_REST, P_GIVEN, C_OUT, C_IN, Z, T_BODY) * UA_PER_CM2  # uA/cm^2
+
+
+def _hand_currents(v, rt_f):
+    """Return the three GHK currents in uA/cm^2 as the hint computes them (v, rt_f in mV)."""
+    zu = Z * v / rt_f  # zFV/RT, dimensionless
+    i = P_GIVEN * Z * FARADAY * zu * (C_IN - C_OUT * np.exp(-zu)) / (1.0 - np.exp(-zu))
+    return i * UA_PER_CM2
+
+
+# A learner carries V into the currents as printed, or as computed with the same RT/F.
+CURRENT_ROUTES = (
+    lambda c: _hand_currents(c["V_rest"], c["RT/F"]),
+    lambda c: _hand_currents(c["RT/F"] * np.log(c["top"] / c["bottom"]), c["RT/F"]),
+)
 
 
 def _potassium_current():
@@ -348,6 +426,7 @@ def _potassium_current():
                 "flows out: an outward, positive current.",
             ),
         ),
+        routes=tuple(lambda c, route=route: route(c)[0] for route in CURRENT_ROUTES),
     )
 
 
@@ -386,11 +465,17 @@ def _net_current():
                 "its current is small and the three currents cancel.",
             ),
         ),
+        routes=tuple(lambda c, route=route: route(c).sum() for route in CURRENT_ROUTES),
     )
 
 
 def _weighted_average():
     g = G_GIVEN
+    ratio = C_OUT / C_IN
+
+    def average(e):
+        return g @ e / g.sum()
+
     return Problem(
         id="ghk-weighted-average",
         objective="conductance",
@@ -426,6 +511,12 @@ def _weighted_average():
                 _mV(g @ E),
                 "You added g_i E_i but did not divide by the total conductance g_K + g_Na + g_Cl.",
             ),
+        ),
+        near_miss=NEAR_MISS,
+        routes=(
+            lambda c: average(np.array([c["E_K"], c["E_Na"], c["E_Cl"]])),
+            lambda c: average(c["RT/F"] / Z * np.log(ratio)),
+            lambda c: average(c["decade"] / Z * np.log10(ratio)),
         ),
     )
 
