@@ -100,6 +100,7 @@ V_T_SLIP = _mV(thermal_voltage(T_CELSIUS_AS_KELVIN))  # mV, RT/F at "37 K"
 DECADE = _mV(nernst_slope(T_BODY))  # mV per tenfold concentration ratio at 37 degC
 DECADE_ROOM = _mV(nernst_slope(T_ROOM))  # mV per tenfold ratio at 20 degC
 E_K = _e_mV("K")
+E_K_ROOM = _e_mV("K", T=T_ROOM)
 
 # Every rounded constant the chapter prints, as a learner would copy it (a test grades the
 # answers computed with each of them, and the chapter asserts that it prints these values).
@@ -119,6 +120,8 @@ ROUNDED = (
         "log₁₀(5/140) = −1.447",
     ),
     Rounded("E_K", E_K, -89.0, "E_K = −89 mV"),
+    Rounded("E_K shift on cooling", E_K_ROOM - E_K, 4.9, "cooling to 20 °C moves E_K by +4.9 mV"),
+    Rounded("T fall on cooling", 100 * (1 - T_ROOM / T_BODY), 5.5, "T falls by 5.5 % on cooling"),
     Rounded("e", ELEMENTARY_CHARGE, 1.6e-19, "e = 1.6 × 10⁻¹⁹ C"),
 )
 _BY_KEY = {item.key: item for item in ROUNDED}
@@ -608,7 +611,7 @@ def _channels():
 
 
 def _ek_room():
-    e_room = _e_mV("K", T=T_ROOM)
+    e_room = E_K_ROOM
     return Problem(
         id="nernst-ek-room",
         objective="predict",
@@ -660,6 +663,8 @@ def _ek_room():
         routes=(
             *_nernst_routes(NEURON.c_out["K"], NEURON.c_in["K"], 1, at="20 °C"),
             lambda c: c["E_K"] * T_ROOM / T_BODY,
+            lambda c: c["E_K"] + c["E_K shift on cooling"],
+            lambda c: c["E_K"] * (1 - c["T fall on cooling"] / 100),
         ),
     )
 
