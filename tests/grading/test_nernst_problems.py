@@ -182,3 +182,24 @@ def test_the_notebook_quotes_the_constants_the_grader_accepts(learner):
     ):
         assert f"{by_key[key].printed:g}" in intro, f"the exercises should quote {by_key[key].text}"
     assert "96 485" in intro and "1.6 × 10⁻¹⁹ C" in intro
+
+
+@pytest.mark.parametrize("problem_id", ["nernst-ek", "nernst-ecl", "nernst-eca", "nernst-ek-room"])
+def test_both_mixes_of_log_base_and_slope_are_named(problem_id):
+    # RT/F with log10 shrinks E by ln 10; the tenfold slope with ln enlarges it by ln 10.
+    expected = PROBLEMS[problem_id].expected
+    assert "too small" in grade(problem_id, expected / math.log(10)).message
+    assert "too large" in grade(problem_id, expected * math.log(10)).message
+
+
+def test_both_log_base_mixes_are_named_in_the_driving_force():
+    e_k, v = PROBLEMS["nernst-ek"].expected, MEMBRANE_V * 1e3
+    assert "too small" in grade("nernst-driving-force", v - e_k / math.log(10)).message
+    assert "too large" in grade("nernst-driving-force", v - e_k * math.log(10)).message
+
+
+def test_the_learner_calculates_with_numbers_and_constants(learner):
+    # A physics function is imported for the learner only where using it is the point:
+    # nowhere in this set, whose problems practise the equation itself.
+    code = "\n".join(cell.source for cell in learner.cells if cell.cell_type == "code")
+    assert "widgets.physics" not in code and "nernst_potential" not in code

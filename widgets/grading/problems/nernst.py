@@ -100,6 +100,7 @@ V_T_SLIP = _mV(thermal_voltage(T_CELSIUS_AS_KELVIN))  # mV, RT/F at "37 K"
 DECADE = _mV(nernst_slope(T_BODY))  # mV per tenfold concentration ratio at 37 degC
 DECADE_ROOM = _mV(nernst_slope(T_ROOM))  # mV per tenfold ratio at 20 degC
 E_K = _e_mV("K")
+E_K_ROOM = _e_mV("K", T=T_ROOM)
 
 # Every rounded constant the chapter prints, as a learner would copy it (a test grades the
 # answers computed with each of them, and the chapter asserts that it prints these values).
@@ -112,13 +113,21 @@ ROUNDED = (
     Rounded("decade at 37 °C", DECADE, 61.5, "61.5 mV per tenfold ratio at 37 °C"),
     Rounded("decade at 20 °C", DECADE_ROOM, 58.2, "58.2 mV per tenfold ratio at 20 °C"),
     Rounded("ln(5/140)", np.log(NEURON.c_out["K"] / NEURON.c_in["K"]), -3.33, "ln(5/140) = −3.33"),
+    Rounded(
+        "log10(5/140)",
+        np.log10(NEURON.c_out["K"] / NEURON.c_in["K"]),
+        -1.447,
+        "log₁₀(5/140) = −1.447",
+    ),
     Rounded("E_K", E_K, -89.0, "E_K = −89 mV"),
+    Rounded("E_K shift on cooling", E_K_ROOM - E_K, 4.9, "cooling to 20 °C moves E_K by +4.9 mV"),
+    Rounded("T fall on cooling", 100 * (1 - T_ROOM / T_BODY), 5.5, "T falls by 5.5 % on cooling"),
     Rounded("e", ELEMENTARY_CHARGE, 1.6e-19, "e = 1.6 × 10⁻¹⁹ C"),
 )
 _BY_KEY = {item.key: item for item in ROUNDED}
 RULE_OF_THUMB = (
-    f"Rounding further does not work here: 60 mV per tenfold ratio, a common rule of thumb, is "
-    f"{100 * (1 - 60 / DECADE):.1f} % below the slope at 37 °C."
+    f"Rounding further does not work here: {_mV(TARGET_SLOPE):g} mV per tenfold ratio, a common "
+    f"rule of thumb, is {100 * (1 - _mV(TARGET_SLOPE) / DECADE):.1f} % below the slope at 37 °C."
 )
 NEAR_MISS_BODY = near_miss_message(
     [_BY_KEY["RT/F at 37 °C"], _BY_KEY["decade at 37 °C"]], RULE_OF_THUMB
@@ -147,7 +156,12 @@ def _worked_example(c):
     return c["RT/F at 37 °C"] * c["ln(5/140)"]
 
 
-EK_ROUTES = (*_preset_routes("K"), _worked_example)
+def _decade_example(c):
+    """Return E_K as the chapter's temperature section computes it: 61.5 mV x (−1.447)."""
+    return c["decade at 37 °C"] * c["log10(5/140)"]
+
+
+EK_ROUTES = (*_preset_routes("K"), _worked_example, _decade_example)
 
 
 def _celsius_message(consequence="the potential comes out {factor} times too small"):
@@ -184,12 +198,13 @@ LOG10 = _log10_message()
 LN_DECADE = _ln_decade_message()
 NERNST_HINT = (
     "E = (RT/zF) ln([ion]out/[ion]in), with T in kelvin, z the signed valence and the "
-    "natural logarithm; RT/F = 26.7 mV at 37 °C. Or use log10 with 61.5 mV per tenfold "
-    "ratio, divided by z."
+    f"natural logarithm; RT/F = {_BY_KEY['RT/F at 37 °C'].printed:g} mV at 37 °C. Or use "
+    f"log10 with {_BY_KEY['decade at 37 °C'].printed:g} mV per tenfold ratio, divided by z."
 )
 ROOM_SLOPE = (
-    f"That is E_K at 20 °C: 58 mV per tenfold ratio (RT/F = {V_T_ROOM:.1f} mV) holds at room "
-    f"temperature. At 37 °C ({T_BODY:g} K) the slope is {DECADE:.1f} mV (RT/F = {V_T:.1f} mV)."
+    f"That is E_K at 20 °C: {DECADE_ROOM:.1f} mV per tenfold ratio (RT/F = {V_T_ROOM:.1f} mV) "
+    f"holds at room temperature. At 37 °C ({T_BODY:g} K) the slope is {DECADE:.1f} mV "
+    f"(RT/F = {V_T:.1f} mV)."
 )
 
 
@@ -351,7 +366,8 @@ def _ions_estimate():
             ),
             Slip(
                 n * MV_PER_V,
-                "A thousand times too many: the voltage must be in volts (0.089 V), not in mV.",
+                f"A thousand times too many: the voltage must be in volts ({abs(e_k):.3f} V), "
+                "not in mV.",
             ),
         ),
         routes=(
@@ -424,7 +440,8 @@ def _k_out():
         ),
         hint=(
             "Solve E = (RT/F) ln(c_out/c_in) for c_out: c_out = c_in exp(E F/RT), "
-            "with E and RT/F in the same unit (or c_out = c_in 10^(E / 61.5 mV))."
+            "with E and RT/F in the same unit (or c_out = c_in 10^(E / "
+            f"{_BY_KEY['decade at 37 °C'].printed:g} mV))."
         ),
         slips=(
             Slip(
@@ -594,7 +611,7 @@ def _channels():
 
 
 def _ek_room():
-    e_room = _e_mV("K", T=T_ROOM)
+    e_room = E_K_ROOM
     return Problem(
         id="nernst-ek-room",
         objective="predict",
@@ -608,7 +625,10 @@ def _ek_room():
             f"{T_ROOM:g} K is only {100 * (1 - T_ROOM / T_BODY):.1f} % on the kelvin scale, "
             f"so E_K shrinks by that fraction, from {E_K:.1f} to {e_room:.1f} mV."
         ),
-        hint=f"Use the Nernst equation with T = {T_ROOM:g} K (20 degC); RT/F = 25.3 mV there.",
+        hint=(
+            f"Use the Nernst equation with T = {T_ROOM:g} K (20 degC); RT/F = "
+            f"{_BY_KEY['RT/F at 20 °C'].printed:g} mV there."
+        ),
         slips=(
             Slip(
                 E_K * kelvin_to_celsius(T_ROOM) / kelvin_to_celsius(T_BODY),
@@ -643,6 +663,8 @@ def _ek_room():
         routes=(
             *_nernst_routes(NEURON.c_out["K"], NEURON.c_in["K"], 1, at="20 °C"),
             lambda c: c["E_K"] * T_ROOM / T_BODY,
+            lambda c: c["E_K"] + c["E_K shift on cooling"],
+            lambda c: c["E_K"] * (1 - c["T fall on cooling"] / 100),
         ),
     )
 
@@ -669,7 +691,7 @@ def _slope_temperature():
         hint=(
             "In the explorer, choose K+, set [K+] inside to 10 mM and outside to 100 mM (a "
             f"tenfold ratio), then move the temperature until E reads {target:g} mV. Or solve "
-            "(RT/F) ln 10 = 60 mV for T, in kelvin, and convert to degC."
+            f"(RT/F) ln 10 = {target:g} mV for T, in kelvin, and convert to degC."
         ),
         slips=(
             Slip(
@@ -692,7 +714,8 @@ def _slope_temperature():
             Slip(
                 kelvin_to_celsius(kelvin * LN10),
                 f"{target:g} mV is the slope per tenfold ratio, (RT/F) ln 10, not RT/F itself: "
-                "solving RT/F = 60 mV gives a temperature 2.303 times too high in kelvin.",
+                f"solving RT/F = {target:g} mV gives a temperature {LN10:.3f} times too high in "
+                "kelvin.",
             ),
         ),
         routes=(
