@@ -57,7 +57,7 @@ def test_expected_answer_matches_the_textbook_arithmetic(problem_id):
 @pytest.mark.parametrize(
     "rounded",
     [
-        {"e": 1.602e-19, "n_a": 6.022e23, "faraday": 96485.0},  # as the chapter prints them
+        {"e": 1.602e-19, "n_a": 6.022e23, "faraday": 96485.0},  # as the chapter and hints print
         {"e": 1.6e-19, "n_a": 6.02e23, "faraday": 96500.0},  # rounded further, as often taught
     ],
     ids=["printed", "rounded"],

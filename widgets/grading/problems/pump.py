@@ -3,7 +3,10 @@
 Every expected answer and every slip is computed here from :mod:`widgets.physics`;
 no answer is typed by hand. The givens of each problem (a leak rate, a pump current,
 a conductance, a free energy) are the module constants below, rounded as the chapter
-prints them, and a test checks that the notebook states the same numbers.
+prints them, and a test checks that the notebook states the same numbers. ``ROUNDED``
+lists the rounded constants the chapter prints that a learner copies into these
+calculations; each calculation's ``routes`` are the hand calculations a learner may make
+with them (see :mod:`widgets.grading.problem`).
 """
 
 import numpy as np
@@ -12,7 +15,7 @@ from widgets.constants import AVOGADRO, ELEMENTARY_CHARGE, FARADAY
 from widgets.data.ions import get_preset
 from widgets.formatting import MV_PER_V, format_number, format_scientific
 from widgets.grading.choice import ChoiceProblem, Option
-from widgets.grading.problem import Problem, Slip
+from widgets.grading.problem import Problem, Rounded, Slip, near_miss_message
 from widgets.physics import (
     PumpLeakParams,
     atp_rate_from_sodium_influx,
@@ -106,6 +109,19 @@ def _chapter_cell():
 
 
 CELL = _chapter_cell()
+SOMA_VOLUME = sphere_volume(RADIUS)  # m^3
+SOMA_AREA = sphere_area(RADIUS)  # m^2
+UM2 = 1e-12  # m^2 per um^2
+
+# The rounded constants the chapter prints, as a learner would copy them (the chapter asserts
+# that it prints these values; the routes of each calculation read them by key).
+ROUNDED = (
+    Rounded("e", ELEMENTARY_CHARGE, 1.602e-19, "e = 1.602 × 10⁻¹⁹ C"),
+    Rounded("N_A", AVOGADRO, 6.022e23, "N_A = 6.022 × 10²³ /mol"),
+    Rounded("soma volume", SOMA_VOLUME, 4.19e-15, "the soma's volume, 4.19 × 10⁻¹⁵ m³"),
+    Rounded("soma area", SOMA_AREA / UM2, 1257.0, "the soma's 1 257 µm² of membrane"),
+)
+_BY_KEY = {item.key: item for item in ROUNDED}
 CURRENT_TOL = 0.02  # pA
 POTENTIAL_TOL = 0.05  # mV
 CONCENTRATION_TOL = 0.1  # mM: the simulator's readout shows one decimal
@@ -117,7 +133,7 @@ WRONG_SIGN = (
 
 
 def _rundown():
-    amount = K_IN * sphere_volume(RADIUS) * AVOGADRO  # ions: mM is mol/m^3, volume in m^3
+    amount = K_IN * SOMA_VOLUME * AVOGADRO  # ions: mM is mol/m^3, volume in m^3
     hours = amount / K_EFFLUX / HOUR
     return Problem(
         id="pump-rundown",
@@ -131,7 +147,7 @@ def _rundown():
         expected=hours,
         abs_tol=0.01,
         explanation=(
-            f"The cell holds c V N_A = {K_IN:g} mol/m³ × {sphere_volume(RADIUS):.3g} m³ × "
+            f"The cell holds c V N_A = {K_IN:g} mol/m³ × {SOMA_VOLUME:.3g} m³ × "
             f"{AVOGADRO:.4g} /mol = {amount:.3g} K⁺ ions; at {K_EFFLUX:.2g} per second that is "
             f"{amount / K_EFFLUX:.0f} s. In a real block the cell depolarises and loses K⁺ "
             "faster still: the gradient is half gone in about half an hour."
@@ -169,6 +185,11 @@ def _rundown():
                 hours * 3,
                 "Three times too long: the volume of a sphere is 4/3 π r³, not 4 π r³.",
             ),
+        ),
+        near_miss=near_miss_message([_BY_KEY["soma volume"], _BY_KEY["N_A"]]),
+        routes=(
+            lambda c: K_IN * SOMA_VOLUME * c["N_A"] / K_EFFLUX / HOUR,
+            lambda c: K_IN * c["soma volume"] * c["N_A"] / K_EFFLUX / HOUR,
         ),
     )
 
@@ -220,6 +241,8 @@ def _pump_current():
                 "(1 pA = 10⁻¹² A).",
             ),
         ),
+        near_miss=near_miss_message([_BY_KEY["e"]]),
+        routes=(lambda c: c["e"] * NA_INFLUX / 3 * PA_PER_A,),
     )
 
 
@@ -259,11 +282,12 @@ def _atp_rate():
                 "per second (multiply by Avogadro's number).",
             ),
         ),
+        routes=(lambda c: NA_INFLUX / 3,),
     )
 
 
 def _shift():
-    g_total = SPECIFIC_CONDUCTANCE * sphere_area(RADIUS)  # S
+    g_total = SPECIFIC_CONDUCTANCE * SOMA_AREA  # S
     shift = pump_shifted_potential(0.0, PUMP_CURRENT, g_total) * MV_PER_V
     return Problem(
         id="pump-shift",
@@ -277,7 +301,7 @@ def _shift():
         expected=shift,
         abs_tol=POTENTIAL_TOL,
         explanation=(
-            f"g_total = g_m × 4πr² = {SPECIFIC_CONDUCTANCE:g} S/m² × {sphere_area(RADIUS):.4g} m² "
+            f"g_total = g_m × 4πr² = {SPECIFIC_CONDUCTANCE:g} S/m² × {SOMA_AREA:.4g} m² "
             f"= {g_total:.3g} S, and ΔV = −I_pump / g_total. The outward pump current makes "
             "the inside more negative by a few millivolts: the pump's electrogenic share."
         ),
@@ -310,6 +334,11 @@ def _shift():
                 "Four times too small: it looks like you used the diameter (20 µm) where the "
                 "radius belongs in 4πr².",
             ),
+        ),
+        near_miss=near_miss_message([_BY_KEY["soma area"]]),
+        routes=(
+            lambda c: -PUMP_CURRENT / g_total * MV_PER_V,
+            lambda c: -PUMP_CURRENT / (SPECIFIC_CONDUCTANCE * c["soma area"] * UM2) * MV_PER_V,
         ),
     )
 
@@ -490,6 +519,8 @@ def _power():
             ),
             Slip(power / PW_PER_W, "That is the power in watts; the question asks for pW."),
         ),
+        near_miss=near_miss_message([_BY_KEY["N_A"]]),
+        routes=(lambda c: ATP_RATE / c["N_A"] * DELTA_G * PW_PER_W,),
     )
 
 
@@ -539,6 +570,8 @@ def _cycle_energy():
                 "3E_Na − 2E_K − V.",
             ),
         ),
+        # F = 96 485 C/mol, as the hint prints it, differs from F by 3 parts per million.
+        routes=(lambda c: FARADAY * (3 * (E_NA - V_REST) + 2 * (V_REST - E_K)) / 1e3,),
     )
 
 
