@@ -227,8 +227,8 @@ def _debye_dilute():
         abs_tol=LENGTH_TOL,
         explanation=(
             "About ten nanometres: a salt 150 times more dilute screens over a distance "
-            "√150 ≈ 12 times longer. Fresh water screens over nanometres, body fluids "
-            "over less than one."
+            "about √150 times longer (problem 3 asks how much at one temperature). Fresh "
+            "water screens over nanometres, body fluids over less than one."
         ),
         hint=DEBYE_HINT + f" At 20 °C, ε_r = {EPS_ROOM:g}.",
         slips=(
@@ -241,7 +241,7 @@ def _debye_dilute():
             Slip(
                 float(debye_length(SALINE_MM, T_BODY, EPS_BODY)) / NM * SALINE_MM / DILUTE_MM,
                 "That scales λ_D in proportion to 1/I, 150 times the answer of problem 1. "
-                "λ_D goes as 1/√I: 150 times more dilute is √150 ≈ 12 times longer.",
+                "λ_D goes as 1/√I: 150 times more dilute is only √150 times longer.",
             ),
         ),
         near_miss=_debye_near_miss("20 °C"),
