@@ -227,8 +227,9 @@ def _debye_dilute():
         abs_tol=LENGTH_TOL,
         explanation=(
             "About ten nanometres: a salt 150 times more dilute screens over a distance "
-            "about √150 times longer (problem 3 asks how much at one temperature). Fresh "
-            "water screens over nanometres, body fluids over less than one."
+            "about √150 times longer, and a little more at 20 °C, where the larger "
+            "permittivity of water outweighs the lower temperature. Fresh water screens "
+            "over nanometres, body fluids over less than one."
         ),
         hint=DEBYE_HINT + f" At 20 °C, ε_r = {EPS_ROOM:g}.",
         slips=(
