@@ -67,12 +67,16 @@ def test_explorer_answer_is_the_rest_explorers_readout():
 @pytest.mark.parametrize(
     ("problem_id", "rounded"),
     [
-        # The page's rounded constants: RT = 2.579 kJ/mol at 37 degC, 1 kcal = 4.184 kJ,
-        # R = 8.314 J/(mol K).
+        # The page's rounded constants, typed here as the page prints them (the routes of
+        # the problem module cover them too): RT = 2.579 kJ/mol at 37 degC, 1 kcal =
+        # 4.184 kJ, R = 8.314 J/(mol K), every 5.94 kJ/mol a factor of ten.
         ("channels-selectivity-ratio", math.exp(5.0 * 4.184 / 2.579)),
         ("channels-selectivity-ratio", math.exp(5.0 * 4184 / (8.314 * 310.15))),
+        ("channels-selectivity-ratio", 10 ** (5.0 * 4.184 / 5.94)),
         # The statement's n_inf = 0.3963 and E_K = -75.7 mV.
         ("channels-resting-k-current", 36 * 0.3963**4 * (-60 + 75.7)),
+        # The chapter's tenfold for every 11.5 mV, inside the full Boltzmann formula.
+        ("channels-boltzmann", 1 / (1 + 10 ** (15 / 11.5))),
         # The statement asks for three significant figures.
         ("channels-boltzmann", 0.0474),
         # Rough numbers for the estimate: 1e3 S/m^2 over 2e-11 S, area 3 x 0.5 mm x 1 mm.
@@ -86,6 +90,24 @@ def test_rounded_constants_of_the_page_grade_correct(problem_id, rounded):
 
 def statement(problem_id):
     return exercise_statement("channels", problem_id)
+
+
+@pytest.mark.parametrize(
+    ("key", "problem_id"),
+    [("R", "channels-selectivity-ratio"), ("n_inf at −60 mV", "channels-resting-k-current")],
+)
+def test_statement_prints_the_roundings_the_chapter_does_not(key, problem_id):
+    assert key in channels.STATED
+    item = next(item for item in channels.ROUNDED if item.key == key)
+    assert f"= {item.printed:g}" in statement(problem_id), f"the statement should give {item.text}"
+
+
+@pytest.mark.parametrize("answer", [math.exp(-3), 10 ** (-15 / 11.5)], ids=["e-fold", "tenfold"])
+def test_the_tail_rule_outside_its_range_is_named(answer):
+    # Three slope factors below V_half, the exponential tail is 5 % too large: the chapter's
+    # rule for far below V_half, applied too close to it.
+    result = grade("channels-boltzmann", answer)
+    assert result.status == "incorrect" and "exponential tail" in result.message
 
 
 @pytest.mark.parametrize(

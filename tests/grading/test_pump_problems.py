@@ -26,10 +26,10 @@ def textbook(problem_id, e=E, n_a=N_A, faraday=F):
     v, e_na, e_k = -64.1e-3, 66.6e-3, -89.1e-3
     return {
         "pump-rundown": 140 * volume * n_a / 7.7e7 / 3600,
-        "pump-current": e * 1.2e8 / 3 * 1e12,
-        "pump-atp": 1.2e8 / 3,
+        "pump-current": e * 1.16e8 / 3 * 1e12,
+        "pump-atp": 1.16e8 / 3,
         "pump-shift": -6.2e-12 / (0.88 * area) * 1e3,
-        "pump-power": 3.9e7 / n_a * 55e3 * 1e12,
+        "pump-power": 3.87e7 / n_a * 55e3 * 1e12,
         "pump-cycle-energy": faraday * (3 * (e_na - v) + 2 * (v - e_k)) / 1e3,
         "pump-brain-estimate": 86e9 * 4e7 / n_a * 55e3,
     }[problem_id]
@@ -57,13 +57,32 @@ def test_expected_answer_matches_the_textbook_arithmetic(problem_id):
 @pytest.mark.parametrize(
     "rounded",
     [
-        {"e": 1.602e-19, "n_a": 6.022e23, "faraday": 96485.0},  # as the chapter prints them
+        {"e": 1.602e-19, "n_a": 6.022e23, "faraday": 96485.0},  # as the chapter and hints print
         {"e": 1.6e-19, "n_a": 6.02e23, "faraday": 96500.0},  # rounded further, as often taught
     ],
     ids=["printed", "rounded"],
 )
 def test_rounded_constants_are_graded_correct(problem_id, rounded):
     result = grade(problem_id, textbook(problem_id, **rounded))
+    assert result.status == "correct", result.message
+
+
+@pytest.mark.parametrize(
+    ("problem_id", "page"),
+    [
+        # The chapter's worked example, with the ion count it prints: 3.5e11 / 7.7e7 s.
+        ("pump-rundown", 3.5e11 / 7.7e7 / 3600),
+        # The chapter's own results for the same soma, as it prints them.
+        ("pump-rundown", 1.3),
+        ("pump-current", 6.2),
+        ("pump-atp", 3.9e7),
+        ("pump-power", 3.5),
+        ("pump-shift", -5.6),
+        ("pump-cycle-energy", 42.6),
+    ],
+)
+def test_the_chapters_worked_numbers_are_graded_correct(problem_id, page):
+    result = grade(problem_id, page)
     assert result.status == "correct", result.message
 
 
@@ -107,11 +126,11 @@ def test_feedback_quotes_the_chapters_numbers():
 
 STATED = {
     "pump-rundown": ["10 µm", "140 mM", "7.7 × 10⁷", "hours"],
-    "pump-current": ["1.2 × 10⁸", "3 Na⁺ out and 2 K⁺ in", "pA"],
-    "pump-atp": ["1.2 × 10⁸", "one ATP"],
+    "pump-current": ["1.16 × 10⁸", "3 Na⁺ out and 2 K⁺ in", "pA"],
+    "pump-atp": ["1.16 × 10⁸", "one ATP"],
     "pump-shift": ["10 µm", "6.2 pA", "0.88 S/m²", "mV"],
     "pump-explorer-block": ["1 h", "mM"],
-    "pump-power": ["3.9 × 10⁷", "55 kJ/mol", "pW"],
+    "pump-power": ["3.87 × 10⁷", "55 kJ/mol", "pW"],
     "pump-cycle-energy": ["−64.1 mV", "+66.6 mV", "−89.1 mV", "kJ/mol"],
     "pump-brain-estimate": ["86 billion", "4.0 × 10⁷", "55 kJ/mol", "factor of 3"],
 }
@@ -119,8 +138,8 @@ STATED = {
 
 def test_notebook_states_the_givens_the_grader_uses():
     # The constants of the problem module, as the statements must print them.
-    assert (pump.K_EFFLUX, pump.NA_INFLUX, pump.PUMP_CURRENT) == (7.7e7, 1.2e8, 6.2e-12)
-    assert (pump.SPECIFIC_CONDUCTANCE, pump.ATP_RATE, pump.DELTA_G) == (0.88, 3.9e7, 55e3)
+    assert (pump.K_EFFLUX, pump.NA_INFLUX, pump.PUMP_CURRENT) == (7.7e7, 1.16e8, 6.2e-12)
+    assert (pump.SPECIFIC_CONDUCTANCE, pump.ATP_RATE, pump.DELTA_G) == (0.88, 3.87e7, 55e3)
     assert (pump.V_REST, pump.E_NA, pump.E_K, pump.RADIUS) == (-64.1e-3, 66.6e-3, -89.1e-3, 1e-5)
     assert (pump.BRAIN_NEURONS, pump.BRAIN_ATP_PER_NEURON, pump.K_IN) == (86e9, 4e7, 140.0)
     nb = read_notebook(ROOT / "exercises" / "solutions" / "pump.ipynb")

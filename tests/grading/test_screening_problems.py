@@ -41,7 +41,7 @@ def expected(problem_id):
             "screening-surface-k",
             lambda: 140.0 * math.exp(F * 0.040 / (R * 310.15)),
         ),
-        ("screening-share", lambda: 100 / (1 + 2 / 84.0)),
+        ("screening-share", lambda: 100 * (2 / 84.0) / (1 + 2 / 84.0)),
         ("screening-estimate-charges", lambda: 0.01 * 0.070 / E * 1e-12),
     ],
 )
@@ -69,8 +69,11 @@ def test_published_magnitudes():
         ("screening-ratio", 12.2),
         # RT/F = 26.7 mV, as the chapter prints it.
         ("screening-surface-k", 140.0 * math.exp(40.0 / 26.7)),
-        # The chapter's 84 and 85 uF/cm^2 for the two layers.
-        ("screening-share", 100 / (1 + 1 / 84 + 1 / 85)),
+        # The chapter's 84 and 85 uF/cm^2 for the two layers, and its "each diffuse layer
+        # 1.2 %"; to first order each layer takes C_m/C_d of the voltage.
+        ("screening-share", 100 * (1 / 84 + 1 / 85) / (1 + 1 / 84 + 1 / 85)),
+        ("screening-share", 2 * 1.2),
+        ("screening-share", 100 * 2 / 84),
         # e = 1.6e-19 C, as the notebook's solution rounds it.
         ("screening-estimate-charges", 0.01 * 0.07 / 1.6e-19 * 1e-12),
         # The explorer's readout, one decimal.
@@ -123,4 +126,23 @@ def test_statements_give_the_numbers_the_grader_uses(problem_id, givens):
 def test_signs_and_directions_follow_the_physics():
     assert expected("screening-surface-k") > P.K_BULK_MM, "K+ gathers at a negative face"
     assert expected("screening-ratio") > 1, "the dilute solution screens farther"
-    assert 90 < expected("screening-share") < 100
+    assert 1 < expected("screening-share") < 5, "the diffuse layers take a few percent"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [100 / 84 / (1 + 2 / 84), 100 / 84 / (1 + 1 / 84), 100 / 84],
+    ids=["each-layer", "one-layer-circuit", "one-layer-first-order"],
+)
+def test_counting_one_diffuse_layer_is_named(answer):
+    # Every way of counting one layer lands far from the answer, so it can be named.
+    result = grade("screening-share", answer)
+    assert result.status == "incorrect" and "one diffuse layer" in result.message
+
+
+@pytest.mark.parametrize(
+    "answer", [100 / (1 + 2 / 84), 100 * 168 / 169], ids=["membrane", "V-as-C"]
+)
+def test_the_membranes_share_is_told_apart(answer):
+    result = grade("screening-share", answer)
+    assert result.status == "incorrect" and "membrane's own share" in result.message

@@ -3,7 +3,10 @@
 Every expected answer and every slip is computed here from :mod:`widgets.physics`;
 no answer is typed by hand. The givens of each problem (a free-energy difference, a
 patch of channels, a gate) are the module constants below, and a test checks that
-the notebook states the same numbers.
+the notebook states the same numbers. ``ROUNDED`` lists every rounded constant a
+learner copies into these calculations, as the chapter (or, for ``STATED``, the
+exercise statement) prints it; each calculation's ``routes`` are the hand calculations
+a learner may make with them (see :mod:`widgets.grading.problem`).
 """
 
 import dataclasses
@@ -12,9 +15,9 @@ import numpy as np
 
 from widgets.constants import GAS_CONSTANT, ZERO_CELSIUS, kelvin_to_celsius
 from widgets.figures.channels import MS_PER_CM2, SQUID, UA_PER_CM2
-from widgets.formatting import MV_PER_V, format_scientific
+from widgets.formatting import MV_PER_V, format_number, format_scientific
 from widgets.grading.choice import ChoiceProblem, Option
-from widgets.grading.problem import Problem, Slip
+from widgets.grading.problem import Problem, Rounded, Slip, near_miss_message
 from widgets.physics import (
     boltzmann_open_probability,
     membrane_currents,
@@ -83,6 +86,39 @@ RT_HYDRATION = GAS_CONSTANT * T_HYDRATION_DATA / 1e3  # kJ/mol
 RT_CELSIUS = GAS_CONSTANT * kelvin_to_celsius(T_BODY) / 1e3  # kJ/mol
 KJ_PER_KCAL = KCAL / 1e3
 DDG_KJ = DDG_KCAL * KJ_PER_KCAL
+LN10 = np.log(10.0)
+G_K_MS = HH_G_K_MAX / MS_PER_CM2  # mS/cm^2
+N_INF = hh_steady_state_gates(K_CURRENT_V)[2]  # problem 7's n_inf, exact
+E_K_SQUID, E_NA_SQUID = (
+    nernst_potential(SQUID.c_out[ion], SQUID.c_in[ion], 1, SQUID.T) for ion in ("K", "Na")
+)
+
+# Every rounded constant a learner copies into these problems, as printed: the chapter asserts
+# that it prints these values, except the keys of STATED, which only the exercise statements
+# give (a test checks that they do). The routes of each calculation read them by key.
+ROUNDED = (
+    Rounded("RT at 37 °C", RT_BODY, 2.579, "RT = 2.579 kJ/mol at 37 °C"),
+    Rounded("kJ per kcal", KJ_PER_KCAL, 4.184, "1 kcal = 4.184 kJ"),
+    Rounded(
+        "RT ln 10 at 37 °C", RT_BODY * LN10, 5.94, "every 5.94 kJ/mol is another factor of ten"
+    ),
+    Rounded(
+        "tenfold at k = 5 mV",
+        GATE_SLOPE_MV * LN10,
+        11.5,
+        "tenfold for every 11.5 mV with k = 5 mV",
+    ),
+    Rounded(
+        "E_K of the squid axon",
+        E_K_SQUID * MV_PER_V,
+        round(E_K_SQUID * MV_PER_V, E_K_DIGITS),
+        f"E_K = {format_number(E_K_SQUID * MV_PER_V, E_K_DIGITS)} mV (squid axon, 20 °C)",
+    ),
+    Rounded("R", GAS_CONSTANT, 8.314, "R = 8.314 J/(mol K)"),
+    Rounded("n_inf at −60 mV", N_INF, round(N_INF, N_INF_DIGITS), f"n_∞ = {N_INF:.4f} at −60 mV"),
+)
+STATED = ("R", "n_inf at −60 mV")  # printed by the exercise statements, not by the chapter
+_BY_KEY = {item.key: item for item in ROUNDED}
 
 
 def _selectivity_ratio():
@@ -138,6 +174,16 @@ def _selectivity_ratio():
                 "It looks like you took 10 to the power ΔΔG/RT. A Boltzmann factor is e^(ΔΔG/RT); "
                 "10^x goes with ΔΔG / (RT ln 10).",
             ),
+        ),
+        near_miss=near_miss_message(
+            [_BY_KEY[key] for key in ("RT at 37 °C", "RT ln 10 at 37 °C", "R", "kJ per kcal")],
+            "The ratio is an exponential, so a small error in ΔΔG/RT grows: keep four "
+            "figures of RT.",
+        ),
+        routes=(
+            lambda c: np.exp(DDG_KCAL * c["kJ per kcal"] / c["RT at 37 °C"]),
+            lambda c: np.exp(DDG_KCAL * c["kJ per kcal"] * 1e3 / (c["R"] * T_BODY)),
+            lambda c: 10 ** (DDG_KCAL * c["kJ per kcal"] / c["RT ln 10 at 37 °C"]),
         ),
     )
 
@@ -275,6 +321,7 @@ def _patch_conductance():
                 "That is in siemens. The question asks for nS: 1 nS = 1e-9 S.",
             ),
         ),
+        routes=(lambda c: PATCH_CHANNELS * PATCH_P_OPEN * PATCH_GAMMA_PS / 1e3,),
     )
 
 
@@ -370,20 +417,29 @@ def _boltzmann():
                 "It looks like you used 10^x instead of e^x. The Boltzmann factor is "
                 "exp(-(V - V_half)/k).",
             ),
+            Slip(
+                np.exp(x),
+                f"That is the exponential tail, e^((V - V_half)/k) = e^{x:g}, the chapter's "
+                "rule for voltages far below V_half (e-fold every k, tenfold every "
+                f"{_BY_KEY['tenfold at k = 5 mV'].printed:g} mV). {abs(x):g} slope factors "
+                f"below, the 1 in 1 + e^{-x:g} still counts: P = 1/(1 + e^{-x:g}) is "
+                f"{100 * (1 - p / np.exp(x)):.0f} % smaller. The tail rule is good to 1 % only "
+                "once V - V_half is below about -5k.",
+            ),
+        ),
+        routes=(
+            lambda c: 1 / (1 + np.exp(-x)),
+            lambda c: 1 / (1 + 10 ** (-(GATE_V_MV - GATE_V_HALF_MV) / c["tenfold at k = 5 mV"])),
         ),
     )
 
 
-E_K_SQUID, E_NA_SQUID = (
-    nernst_potential(SQUID.c_out[ion], SQUID.c_in[ion], 1, SQUID.T) for ion in ("K", "Na")
-)
-
-
 def _resting_k_current():
-    n_given = round(hh_steady_state_gates(K_CURRENT_V)[2], N_INF_DIGITS)
-    e_k_given = round(E_K_SQUID * MV_PER_V, E_K_DIGITS)  # mV
+    n_given = _BY_KEY["n_inf at −60 mV"].printed
+    e_k_given = _BY_KEY["E_K of the squid axon"].printed  # mV
     current = membrane_currents(K_CURRENT_V, SQUID)["K gated"] / UA_PER_CM2  # uA/cm^2
-    g_k = HH_G_K_MAX / MS_PER_CM2  # mS/cm^2
+    g_k = G_K_MS
+    v_mv = K_CURRENT_V * MV_PER_V
     drive = (K_CURRENT_V - E_K_SQUID) * MV_PER_V  # mV
     return Problem(
         id="channels-resting-k-current",
@@ -431,6 +487,11 @@ def _resting_k_current():
                 "That is in A/cm². mS/cm² times mV is µA/cm²: the question asks for µA/cm².",
             ),
         ),
+        near_miss=near_miss_message(
+            [_BY_KEY["n_inf at −60 mV"], _BY_KEY["E_K of the squid axon"]],
+            "n enters to the fourth power: round it no further than the statement does.",
+        ),
+        routes=(lambda c: g_k * c["n_inf at −60 mV"] ** 4 * (v_mv - c["E_K of the squid axon"]),),
     )
 
 

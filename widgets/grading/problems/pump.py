@@ -3,7 +3,10 @@
 Every expected answer and every slip is computed here from :mod:`widgets.physics`;
 no answer is typed by hand. The givens of each problem (a leak rate, a pump current,
 a conductance, a free energy) are the module constants below, rounded as the chapter
-prints them, and a test checks that the notebook states the same numbers.
+prints them, and a test checks that the notebook states the same numbers. ``ROUNDED``
+lists the rounded constants the chapter prints that a learner copies into these
+calculations; each calculation's ``routes`` are the hand calculations a learner may make
+with them (see :mod:`widgets.grading.problem`).
 """
 
 import numpy as np
@@ -12,7 +15,7 @@ from widgets.constants import AVOGADRO, ELEMENTARY_CHARGE, FARADAY
 from widgets.data.ions import get_preset
 from widgets.formatting import MV_PER_V, format_number, format_scientific
 from widgets.grading.choice import ChoiceProblem, Option
-from widgets.grading.problem import Problem, Slip
+from widgets.grading.problem import Problem, Rounded, Slip, near_miss_message
 from widgets.physics import (
     PumpLeakParams,
     atp_rate_from_sodium_influx,
@@ -41,10 +44,10 @@ PW_PER_W = 1e12
 RADIUS = 10e-6  # m: the soma of the chapter and of the Nernst estimate
 K_IN = NEURON.c_in["K"]  # mol/m^3 (= mM)
 K_EFFLUX = 7.7e7  # K+ ions per second leaking out at rest
-NA_INFLUX = 1.2e8  # Na+ ions per second leaking in at rest
+NA_INFLUX = 1.16e8  # Na+ ions per second leaking in at rest (the chapter's 1.16 x 10^8)
 PUMP_CURRENT = 6.2e-12  # A, the net pump current at rest
 SPECIFIC_CONDUCTANCE = 0.88  # S/m^2 (88 uS/cm^2), the membrane's slope conductance
-ATP_RATE = 3.9e7  # ATP per second
+ATP_RATE = 3.87e7  # ATP per second: NA_INFLUX / 3, which the chapter prints as 3.9 x 10^7
 DELTA_G = DELTA_G_ATP  # J/mol, free energy of ATP hydrolysis in cells (55 kJ/mol)
 V_REST, E_NA, E_K = -64.1e-3, 66.6e-3, -89.1e-3  # V, as the chapter prints them
 BRAIN_NEURONS = 86e9  # neurons in a human brain (azevedo2009: 86.1 +- 8.1 billion)
@@ -106,7 +109,27 @@ def _chapter_cell():
 
 
 CELL = _chapter_cell()
+NA_INFLUX_TEXT, ATP_RATE_TEXT = (format_scientific(x, 3) for x in (NA_INFLUX, ATP_RATE))
+SOMA_VOLUME = sphere_volume(RADIUS)  # m^3
+SOMA_AREA = sphere_area(RADIUS)  # m^2
+UM2 = 1e-12  # m^2 per um^2
+
+# The rounded constants the chapter prints, as a learner would copy them (the chapter asserts
+# that it prints these values; the routes of each calculation read them by key).
+ROUNDED = (
+    Rounded("e", ELEMENTARY_CHARGE, 1.602e-19, "e = 1.602 × 10⁻¹⁹ C"),
+    Rounded("N_A", AVOGADRO, 6.022e23, "N_A = 6.022 × 10²³ /mol"),
+    Rounded("soma volume", SOMA_VOLUME, 4.19e-15, "the soma's volume, 4.19 × 10⁻¹⁵ m³"),
+    Rounded("soma area", SOMA_AREA / UM2, 1257.0, "the soma's 1 257 µm² of membrane"),
+    Rounded("K⁺ ions", K_IN * SOMA_VOLUME * AVOGADRO, 3.5e11, "3.5 × 10¹¹ K⁺ ions in the soma"),
+)
+_BY_KEY = {item.key: item for item in ROUNDED}
 CURRENT_TOL = 0.02  # pA
+# The chapter prints its own results for these very givens to two figures (about 1.3 h, 3.9 x
+# 10^7 ATP per second, 3.5 pW): half a unit of the last printed digit is graded correct.
+HOURS_TOL = 0.05  # h
+ATP_RATE_TOL = 0.05e7  # ATP per second
+POWER_TOL = 0.05  # pW
 POTENTIAL_TOL = 0.05  # mV
 CONCENTRATION_TOL = 0.1  # mM: the simulator's readout shows one decimal
 WRONG_SIGN = (
@@ -117,7 +140,7 @@ WRONG_SIGN = (
 
 
 def _rundown():
-    amount = K_IN * sphere_volume(RADIUS) * AVOGADRO  # ions: mM is mol/m^3, volume in m^3
+    amount = K_IN * SOMA_VOLUME * AVOGADRO  # ions: mM is mol/m^3, volume in m^3
     hours = amount / K_EFFLUX / HOUR
     return Problem(
         id="pump-rundown",
@@ -129,9 +152,9 @@ def _rundown():
         ),
         unit="h",
         expected=hours,
-        abs_tol=0.01,
+        abs_tol=HOURS_TOL,
         explanation=(
-            f"The cell holds c V N_A = {K_IN:g} mol/m³ × {sphere_volume(RADIUS):.3g} m³ × "
+            f"The cell holds c V N_A = {K_IN:g} mol/m³ × {SOMA_VOLUME:.3g} m³ × "
             f"{AVOGADRO:.4g} /mol = {amount:.3g} K⁺ ions; at {K_EFFLUX:.2g} per second that is "
             f"{amount / K_EFFLUX:.0f} s. In a real block the cell depolarises and loses K⁺ "
             "faster still: the gradient is half gone in about half an hour."
@@ -170,6 +193,12 @@ def _rundown():
                 "Three times too long: the volume of a sphere is 4/3 π r³, not 4 π r³.",
             ),
         ),
+        near_miss=near_miss_message([_BY_KEY[key] for key in ("soma volume", "N_A", "K⁺ ions")]),
+        routes=(
+            lambda c: K_IN * SOMA_VOLUME * c["N_A"] / K_EFFLUX / HOUR,
+            lambda c: K_IN * c["soma volume"] * c["N_A"] / K_EFFLUX / HOUR,
+            lambda c: c["K⁺ ions"] / K_EFFLUX / HOUR,  # the chapter's worked example
+        ),
     )
 
 
@@ -181,7 +210,8 @@ def _pump_current():
         objective="pump",
         symbol="The net pump current",
         quantity=(
-            f"the net pump current in pA that returns a Na⁺ leak of {NA_INFLUX:.2g} ions per second"
+            f"the net pump current in pA that returns a Na⁺ leak of {NA_INFLUX_TEXT} ions per "
+            "second"
         ),
         unit="pA",
         expected=current,
@@ -220,6 +250,8 @@ def _pump_current():
                 "(1 pA = 10⁻¹² A).",
             ),
         ),
+        near_miss=near_miss_message([_BY_KEY["e"]]),
+        routes=(lambda c: c["e"] * NA_INFLUX / 3 * PA_PER_A,),
     )
 
 
@@ -231,15 +263,16 @@ def _atp_rate():
         symbol="ATP per second",
         quantity=(
             f"the ATP molecules per second a pump needs to balance a Na⁺ leak of "
-            f"{NA_INFLUX:.2g} ions per second"
+            f"{NA_INFLUX_TEXT} ions per second"
         ),
         unit="ATP/s",
         expected=atp,
-        abs_tol=0.0,
+        abs_tol=ATP_RATE_TOL,
         explanation=(
             "At steady state the pump expels exactly the Na⁺ that leaks in, 3 per ATP: the "
-            f"Na⁺ influx is 3 × the cycle rate, so {NA_INFLUX:.2g} / 3 = {atp:.2g} ATP per "
-            "second. (The K⁺ leak, at 2 × the cycle rate, gives the same answer.)"
+            f"Na⁺ influx is 3 × the cycle rate, so {NA_INFLUX_TEXT} / 3 = "
+            f"{format_scientific(atp, 3)} ATP per second. (The K⁺ leak, at 2 × the cycle "
+            "rate, gives the same answer.)"
         ),
         hint="One ATP per pump cycle, and each cycle expels 3 Na⁺.",
         slips=(
@@ -259,11 +292,12 @@ def _atp_rate():
                 "per second (multiply by Avogadro's number).",
             ),
         ),
+        routes=(lambda c: NA_INFLUX / 3,),
     )
 
 
 def _shift():
-    g_total = SPECIFIC_CONDUCTANCE * sphere_area(RADIUS)  # S
+    g_total = SPECIFIC_CONDUCTANCE * SOMA_AREA  # S
     shift = pump_shifted_potential(0.0, PUMP_CURRENT, g_total) * MV_PER_V
     return Problem(
         id="pump-shift",
@@ -277,7 +311,7 @@ def _shift():
         expected=shift,
         abs_tol=POTENTIAL_TOL,
         explanation=(
-            f"g_total = g_m × 4πr² = {SPECIFIC_CONDUCTANCE:g} S/m² × {sphere_area(RADIUS):.4g} m² "
+            f"g_total = g_m × 4πr² = {SPECIFIC_CONDUCTANCE:g} S/m² × {SOMA_AREA:.4g} m² "
             f"= {g_total:.3g} S, and ΔV = −I_pump / g_total. The outward pump current makes "
             "the inside more negative by a few millivolts: the pump's electrogenic share."
         ),
@@ -310,6 +344,11 @@ def _shift():
                 "Four times too small: it looks like you used the diameter (20 µm) where the "
                 "radius belongs in 4πr².",
             ),
+        ),
+        near_miss=near_miss_message([_BY_KEY["soma area"]]),
+        routes=(
+            lambda c: -PUMP_CURRENT / g_total * MV_PER_V,
+            lambda c: -PUMP_CURRENT / (SPECIFIC_CONDUCTANCE * c["soma area"] * UM2) * MV_PER_V,
         ),
     )
 
@@ -460,12 +499,12 @@ def _power():
         id="pump-power",
         objective="energy",
         symbol="The pump's power",
-        quantity=(f"the power in pW of {ATP_RATE:.2g} ATP per second at {DELTA_G / 1e3:g} kJ/mol"),
+        quantity=(f"the power in pW of {ATP_RATE_TEXT} ATP per second at {DELTA_G / 1e3:g} kJ/mol"),
         unit="pW",
         expected=power,
-        abs_tol=0.01,
+        abs_tol=POWER_TOL,
         explanation=(
-            f"{ATP_RATE:.2g} molecules/s ÷ {AVOGADRO:.4g} /mol = {ATP_RATE / AVOGADRO:.3g} mol/s; "
+            f"{ATP_RATE_TEXT} molecules/s ÷ {AVOGADRO:.4g} /mol = {ATP_RATE / AVOGADRO:.3g} mol/s; "
             f"× {DELTA_G:.3g} J/mol = {power / PW_PER_W:.3g} W, a few picowatts for one soma."
         ),
         hint=(
@@ -490,6 +529,8 @@ def _power():
             ),
             Slip(power / PW_PER_W, "That is the power in watts; the question asks for pW."),
         ),
+        near_miss=near_miss_message([_BY_KEY["N_A"]]),
+        routes=(lambda c: ATP_RATE / c["N_A"] * DELTA_G * PW_PER_W,),
     )
 
 
@@ -539,6 +580,8 @@ def _cycle_energy():
                 "3E_Na − 2E_K − V.",
             ),
         ),
+        # F = 96 485 C/mol, as the hint prints it, differs from F by 3 parts per million.
+        routes=(lambda c: FARADAY * (3 * (E_NA - V_REST) + 2 * (V_REST - E_K)) / 1e3,),
     )
 
 

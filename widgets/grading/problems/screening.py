@@ -4,6 +4,9 @@ Every expected answer and every slip is computed here from :mod:`widgets.physics
 and the cited data of :mod:`widgets.data`; no answer is typed by hand. The givens
 of a problem (a concentration, a temperature, a surface potential) are the module
 constants below, and a test checks that the notebook states the same numbers.
+``ROUNDED`` lists every rounded constant or rule of thumb the chapter prints that a
+learner copies into these calculations; each calculation's ``routes`` are the hand
+calculations a learner may make with them (see :mod:`widgets.grading.problem`).
 """
 
 import numpy as np
@@ -19,7 +22,7 @@ from widgets.constants import (
 from widgets.data import get_fluid
 from widgets.formatting import MV_PER_V
 from widgets.grading.choice import ChoiceProblem, Option
-from widgets.grading.problem import Problem, Slip
+from widgets.grading.problem import Problem, Rounded, Slip, near_miss_message
 from widgets.physics import (
     boltzmann_concentration,
     debye_length,
@@ -82,6 +85,36 @@ OBJECTIVES = {
     ),
 }
 
+V_T_BODY = float(thermal_voltage(T_BODY)) * MV_PER_V  # mV, RT/F at 37 degC
+
+
+def _rule_nm(T, eps_r):
+    """Return λ_D at I = 1 mol/L in nm: the chapter's rule is λ_D = this / √(I in mol/L)."""
+    return float(debye_length(1000.0, T, eps_r)) / NM
+
+
+# Every rounded constant or rule of thumb the chapter prints, as a learner would copy it (the
+# chapter asserts that it prints these values; the routes of each calculation read them by key).
+ROUNDED = (
+    Rounded("ε0", VACUUM_PERMITTIVITY, 8.854e-12, "ε0 = 8.854 × 10⁻¹² F/m"),
+    Rounded("R", GAS_CONSTANT, 8.314, "R = 8.314 J/(mol K)"),
+    Rounded("F", FARADAY, 96485.0, "F = 96 485 C/mol"),
+    Rounded("RT/F at 37 °C", V_T_BODY, 26.7, "RT/F = 26.7 mV at 37 °C"),
+    Rounded(
+        "Debye rule at 37 °C",
+        _rule_nm(T_BODY, EPS_BODY),
+        0.302,
+        "λ_D = 0.302 nm / √(I in mol/L) at 37 °C",
+    ),
+    Rounded(
+        "Debye rule at 20 °C",
+        _rule_nm(T_ROOM, EPS_ROOM),
+        0.305,
+        "λ_D = 0.305 nm / √(I in mol/L) at 20 °C",
+    ),
+)
+_BY_KEY = {item.key: item for item in ROUNDED}
+
 LENGTH_TOL = 0.005  # nm
 CONCENTRATION_TOL = 0.5  # mM
 PERCENT_TOL = 0.1  # percentage points: the explorer shows one decimal
@@ -97,6 +130,27 @@ def _debye_nm(ionic_mM, T, eps_r, factor=2.0):
         np.sqrt(eps_r * VACUUM_PERMITTIVITY * GAS_CONSTANT * T / (factor * FARADAY**2 * ionic_mM))
         / NM
     )
+
+
+def _debye_routes(ionic_mM, T, eps_r, at):
+    """Return the hand routes to λ_D in nm: the formula with ε0, R, F (or RT/F), the rule."""
+    routes = [
+        lambda c: np.sqrt(eps_r * c["ε0"] * c["R"] * T / (2 * c["F"] ** 2 * ionic_mM)) / NM,
+        lambda c: c[f"Debye rule at {at}"] / np.sqrt(ionic_mM / 1e3),
+    ]
+    if at == "37 °C":  # RT = F x RT/F, with the printed RT/F in volts
+        routes.append(
+            lambda c: (
+                np.sqrt(eps_r * c["ε0"] * c["RT/F at 37 °C"] / MV_PER_V / (2 * c["F"] * ionic_mM))
+                / NM
+            )
+        )
+    return tuple(routes)
+
+
+def _debye_near_miss(at):
+    keys = ("ε0", "R", "F", f"Debye rule at {at}")
+    return near_miss_message([_BY_KEY[key] for key in keys])
 
 
 def _celsius_message(T, answer_change):
@@ -156,6 +210,8 @@ def _debye_plasma():
                 "multiply by 1e9.",
             ),
         ),
+        near_miss=_debye_near_miss("37 °C"),
+        routes=_debye_routes(SALINE_MM, T_BODY, EPS_BODY, "37 °C"),
     )
 
 
@@ -171,8 +227,9 @@ def _debye_dilute():
         abs_tol=LENGTH_TOL,
         explanation=(
             "About ten nanometres: a salt 150 times more dilute screens over a distance "
-            "√150 ≈ 12 times longer. Fresh water screens over nanometres, body fluids "
-            "over less than one."
+            "about √150 times longer, and a little more at 20 °C, where the larger "
+            "permittivity of water outweighs the lower temperature. Fresh water screens "
+            "over nanometres, body fluids over less than one."
         ),
         hint=DEBYE_HINT + f" At 20 °C, ε_r = {EPS_ROOM:g}.",
         slips=(
@@ -185,9 +242,11 @@ def _debye_dilute():
             Slip(
                 float(debye_length(SALINE_MM, T_BODY, EPS_BODY)) / NM * SALINE_MM / DILUTE_MM,
                 "That scales λ_D in proportion to 1/I, 150 times the answer of problem 1. "
-                "λ_D goes as 1/√I: 150 times more dilute is √150 ≈ 12 times longer.",
+                "λ_D goes as 1/√I: 150 times more dilute is only √150 times longer.",
             ),
         ),
+        near_miss=_debye_near_miss("20 °C"),
+        routes=_debye_routes(DILUTE_MM, T_ROOM, EPS_ROOM, "20 °C"),
     )
 
 
@@ -224,13 +283,14 @@ def _ratio():
                 "Debye length is √150 times longer.",
             ),
         ),
+        routes=(lambda c: np.sqrt(ratio),),
     )
 
 
 def _ionic_mix():
-    c = [MIX_NACL_MM, MIX_CACL2_MM, MIX_NACL_MM + 2 * MIX_CACL2_MM]  # Na+, Ca2+, Cl-
+    c_ions = [MIX_NACL_MM, MIX_CACL2_MM, MIX_NACL_MM + 2 * MIX_CACL2_MM]  # Na+, Ca2+, Cl-
     z = [1, 2, -1]
-    expected = ionic_strength(c, z)
+    expected = ionic_strength(c_ions, z)
     return Problem(
         id="screening-ionic-strength",
         objective="debye",
@@ -250,7 +310,7 @@ def _ionic_mix():
         ),
         slips=(
             Slip(
-                0.5 * float(np.sum(np.array(c) * np.abs(z))),
+                0.5 * float(np.sum(np.array(c_ions) * np.abs(z))),
                 "It looks like z was not squared: Ca²⁺ counts z² = 4 times its "
                 "concentration, not 2. The field a cloud exerts and the charge it gathers "
                 "both grow with z, hence z².",
@@ -271,6 +331,7 @@ def _ionic_mix():
                 f"{MIX_CACL2_MM:g} mM CaCl₂ is {2 * MIX_CACL2_MM:g} mM of Cl⁻.",
             ),
         ),
+        routes=(lambda c: 0.5 * sum(ci * zi**2 for ci, zi in zip(c_ions, z, strict=True)),),
     )
 
 
@@ -363,55 +424,75 @@ def _surface_potassium():
                 "almost 1. Put both in V (−0.040 V / 0.02673 V) or both in mV.",
             ),
         ),
+        near_miss=near_miss_message([_BY_KEY[key] for key in ("RT/F at 37 °C", "R", "F")]),
+        routes=(
+            lambda c: K_BULK_MM * np.exp(-SURFACE_POTENTIAL_MV / c["RT/F at 37 °C"]),
+            lambda c: K_BULK_MM * np.exp(-psi * c["F"] / (c["R"] * T_BODY)),
+        ),
     )
 
 
-def _share_percent(c_membrane, layers):
-    """Percentage of V across the membrane, capacitors in series (same charge on each)."""
-    inverse = 1 / c_membrane + sum(1 / c for c in layers)
-    return 100 * (1 / c_membrane) / inverse
+def _shares_percent(c_membrane, layers):
+    """Return the percentages of V across the membrane and each layer, capacitors in series.
+
+    In series every capacitor carries the same charge Q, so each takes Q/C of the voltage.
+    """
+    inverse = [1 / c_membrane, *(1 / c for c in layers)]
+    return [100 * x / sum(inverse) for x in inverse]
 
 
 def _series_share():
-    expected = _share_percent(MEMBRANE_UF_CM2, [LAYER_UF_CM2, LAYER_UF_CM2])
+    membrane, *layers = _shares_percent(MEMBRANE_UF_CM2, [LAYER_UF_CM2, LAYER_UF_CM2])
+    expected = sum(layers)
+    # The diffuse layers' share, not the membrane's: a learner who counts one layer gives about
+    # half of it, far outside any rounding, while near 98 % the two answers differ by 1.2 %.
+    one_layer = _shares_percent(MEMBRANE_UF_CM2, [LAYER_UF_CM2])[1]
     return Problem(
         id="screening-share",
         objective="series",
-        symbol="The membrane's share",
-        quantity="the percentage of the voltage across the membrane itself",
+        symbol="The diffuse layers' share",
+        quantity=(
+            "the percentage of the voltage that drops across the two diffuse layers together, "
+            "outside the membrane itself"
+        ),
         unit="%",
         expected=expected,
         abs_tol=PERCENT_TOL,
         explanation=(
-            "In series every capacitor carries the same charge, so each takes a voltage "
-            "Q/C: the membrane, with the smallest capacitance, takes almost all of it, "
-            "and each diffuse layer about 1 %."
+            "In series every capacitor carries the same charge Q, so each takes a voltage Q/C. "
+            f"The diffuse layers, {LAYER_UF_CM2:g} times the membrane's capacitance, take "
+            f"{layers[0]:.1f} % each, {expected:.1f} % together, and the membrane keeps "
+            f"{membrane:.1f} %: salty fluids on both sides put nearly the whole voltage "
+            "across the membrane."
         ),
         hint=(
-            "In series: V_i = Q / C_i and 1/C = Σ 1/C_i, so the membrane's share is "
-            "(1/C_m) / (1/C_m + 1/C_out + 1/C_in), in percent."
+            "In series: V_i = Q / C_i and 1/C = Σ 1/C_i, so a capacitor's share of the voltage "
+            "is (1/C_i) / (1/C_m + 1/C_out + 1/C_in); add the shares of the two layers and "
+            "give the result in percent."
         ),
         slips=(
             Slip(
-                _share_percent(MEMBRANE_UF_CM2, [LAYER_UF_CM2]),
-                "That counts only one diffuse layer. There are two, one on each face: the "
-                "bath's cations outside and the cytosol's anion excess inside.",
+                one_layer,
+                "That is about half the answer: it counts one diffuse layer. There are two, one "
+                "on each face: the bath's cation excess outside and the cytosol's anion excess "
+                "inside. In series with the membrane their voltages add.",
             ),
             Slip(
-                100 * MEMBRANE_UF_CM2 / (MEMBRANE_UF_CM2 + 2 * LAYER_UF_CM2),
-                "That treats the capacitors as if in parallel. They are in series: the same "
-                "charge crosses from one to the next, so the voltages, Q/C, add up, and the "
-                "smallest capacitance takes the largest voltage.",
-            ),
-            Slip(
-                100 - expected,
-                "That is the share of the two diffuse layers together. The question asks for "
-                "the membrane's share.",
+                membrane,
+                "That is the membrane's own share (or, if you gave the layers more voltage "
+                "because their capacitance is larger, the voltages taken in proportion to C). "
+                "In series each capacitor holds the same charge Q and takes Q/C: the membrane, "
+                "the smallest capacitance, takes nearly all of V, and the two layers together "
+                "only the rest, 100 % minus the membrane's share.",
             ),
             Slip(
                 expected / 100,
                 "That is the share as a fraction; the question asks for a percentage.",
             ),
+        ),
+        routes=(
+            lambda c: 100 * (2 / LAYER_UF_CM2) / (1 / MEMBRANE_UF_CM2 + 2 / LAYER_UF_CM2),
+            lambda c: 100 - 100 * (1 / MEMBRANE_UF_CM2) / (1 / MEMBRANE_UF_CM2 + 2 / LAYER_UF_CM2),
         ),
     )
 
