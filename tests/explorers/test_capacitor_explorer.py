@@ -4,6 +4,7 @@ import matplotlib
 import numpy as np
 import pytest
 
+from widgets.data import get_preset
 from widgets.explorers import capacitor_explorer
 from widgets.explorers.capacitor import SCENARIOS
 from widgets.physics import (
@@ -17,12 +18,14 @@ from widgets.physics import (
 matplotlib.use("Agg")  # headless; the explorer never touches pyplot anyway
 
 NM, UM = 1e-9, 1e-6
-K_IN = 140.0  # mM, the mammalian neuron's K+ inside
+NEURON = get_preset("mammalian_neuron")
+K_IN = NEURON.c_in["K"]  # mM, 140: the mammalian neuron's K+ inside
+V_REST_MV = round(NEURON.v_rest * 1e3, 1)  # -65 mV (Kandel)
 START = {
     "preset": "soma_rest",
     "thickness_nm": 1.77,
     "eps_r": 2.0,
-    "v_mV": -70.0,
+    "v_mV": V_REST_MV,
     "radius_um": 10.0,
 }
 MAX_SITE_FRAMES = 80
@@ -58,10 +61,12 @@ def assert_draws(explorer, thickness_nm, eps_r, v_mV, radius_um):
 
 def test_starts_with_the_ten_micrometre_soma_at_rest(explorer):
     assert explorer.values() == START
-    assert_draws(explorer, 1.77, 2.0, -70.0, 10.0)
-    # 1.77 nm of eps 2 is 1.00 uF/cm^2: 5.49 million ions, 39.5 MV/m, 0.0016 % of 140 mM K+
+    assert V_REST_MV == -65.0, "the preset's resting potential changed: update the numbers below"
+    assert_draws(explorer, 1.77, 2.0, V_REST_MV, 10.0)
+    # 1.77 nm of eps 2 is 1.00 uF/cm^2; at -65 mV: 36.7 MV/m, 5.10 million ions, 0.0014 % of
+    # 140 mM K+ (the 10 um soma holds 3.5e10 K+ ions)
     summary = explorer.figure.summary()
-    for fragment in ("C = 1.00 µF/cm²", "39.5 MV/m", "5.49 million ions", "0.00156 %"):
+    for fragment in ("C = 1.00 µF/cm²", "36.7 MV/m", "5.10 million ions", "0.00144 %"):
         assert fragment in summary, summary
     assert bytes(explorer.image.value).startswith(b"\x89PNG"), "the Image holds no PNG"
 
@@ -101,7 +106,7 @@ def test_presets_reproduce_the_chapters_numbers(explorer):
     assert explorer.figure.n_ions / 1e6 == pytest.approx(7.0, abs=0.05), "Nernst chapter: 7.0 M"
     explorer.controls["preset"].value = "two_million"
     assert explorer.figure.n_ions == pytest.approx(2e6, rel=1e-9)
-    assert explorer.values()["radius_um"] == pytest.approx(6.03, abs=0.01)
+    assert explorer.values()["radius_um"] == pytest.approx(6.26, abs=0.01), "2e6 e / (C |V| 4 pi)"
     explorer.controls["preset"].value = "fraction"
     assert explorer.figure.fraction == pytest.approx(1e-5, rel=1e-9)
 
@@ -196,5 +201,5 @@ def test_controls_name_their_units(explorer):
 def test_static_snapshot_lists_the_values(explorer):
     html = explorer.static_html()
     assert "<input" not in html and "<select" not in html, "a control that does nothing"
-    for fragment in ("membrane thickness: 1.77 nm", "ions per face: 5.49 million", "Binder"):
+    for fragment in ("membrane thickness: 1.77 nm", "ions per face: 5.10 million", "Binder"):
         assert fragment in html, fragment

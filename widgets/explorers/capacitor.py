@@ -167,7 +167,8 @@ def capacitor_explorer(
         Cell radius in um, from 1 to 1000; default: the ``preset`` cell's.
     preset : str, optional
         Key of :data:`SCENARIOS` giving the default values (default ``"soma_rest"``:
-        a 10 um soma at -70 mV with the 1.77 nm slab of 1 uF/cm^2).
+        a 10 um soma at the neuron preset's resting potential, -65 mV, with the
+        1.77 nm slab of 1 uF/cm^2).
 
     Returns
     -------
@@ -192,11 +193,11 @@ def capacitor_explorer(
     --------
     >>> explorer = capacitor_explorer()
     >>> explorer.figure.summary()  # doctest: +NORMALIZE_WHITESPACE
-    'C = 1.00 µF/cm², |E| = 39.5 MV/m, σ_in = −0.0700 µC/cm², 5.49 million ions per face,
-     0.00156 % of the K⁺ inside'
+    'C = 1.00 µF/cm², |E| = 36.7 MV/m, σ_in = −0.0650 µC/cm², 5.10 million ions per face,
+     0.00144 % of the K⁺ inside'
     >>> explorer.set(thickness_nm=5.0)
     >>> round(explorer.figure.n_ions / 1e6, 2)
-    1.94
+    1.81
     """
     if preset not in SCENARIOS:
         raise ValueError(f"preset must be one of {sorted(SCENARIOS)}; got {preset!r}")
@@ -250,7 +251,7 @@ def _make_controls(thickness_nm, eps_r, v_mV, radius_um, preset):
             base=10.0,
             min=RADIUS_DECADES_UM[0],
             max=RADIUS_DECADES_UM[1],
-            # No step: the browser would snap a cell's radius (6.04 um) to the step grid.
+            # No step: the browser would snap a cell's radius (6.26 um) to the step grid.
             step=None,
             readout_format=".3",
             description="Cell radius (µm)",

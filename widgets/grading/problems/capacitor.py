@@ -3,16 +3,24 @@
 Every expected answer and every slip is computed here from :mod:`widgets.physics`;
 no answer is typed by hand. The givens of each problem (a thickness, a voltage, a
 radius, a resistance) are the module constants below, and a test checks that the
-notebook states the same numbers.
+notebook states the same numbers. ``ROUNDED`` lists every rounded constant the chapter
+(and the notebook's hints) print; each problem's ``routes`` are the hand calculations a
+learner may make with them (see :mod:`widgets.grading.problem`).
 """
 
 import numpy as np
 
-from widgets.constants import AVOGADRO, BODY_TEMPERATURE, ELEMENTARY_CHARGE, GAS_CONSTANT
+from widgets.constants import (
+    AVOGADRO,
+    BODY_TEMPERATURE,
+    ELEMENTARY_CHARGE,
+    GAS_CONSTANT,
+    VACUUM_PERMITTIVITY,
+)
 from widgets.constants import kelvin_to_celsius as _celsius
 from widgets.data.ions import get_preset
 from widgets.grading.choice import ChoiceProblem, Option
-from widgets.grading.problem import Problem, Slip
+from widgets.grading.problem import Problem, Rounded, Slip, near_miss_message
 from widgets.physics import (
     born_transfer_energy,
     charged_ion_fraction,
@@ -88,6 +96,43 @@ OBJECTIVES = {
     ),
 }
 
+KJ = 1e3  # J
+
+# Every rounded constant the chapter prints, as a learner would copy it, and the more precise
+# ones the notebook's hints give (a test grades the answers computed with each of them, and the
+# chapter asserts that it prints its values).
+ROUNDED = (
+    Rounded("eps0", VACUUM_PERMITTIVITY, 8.854e-12, "ε₀ = 8.854 × 10⁻¹² F/m"),
+    Rounded("e", ELEMENTARY_CHARGE, 1.60e-19, "e = 1.60 × 10⁻¹⁹ C"),
+    Rounded("e", ELEMENTARY_CHARGE, 1.602e-19, "e = 1.602 × 10⁻¹⁹ C"),
+    Rounded("N_A", AVOGADRO, 6.022e23, "N_A = 6.022 × 10²³ mol⁻¹"),
+    Rounded("RT at 37 °C", GAS_CONSTANT * BORN_T / KJ, 2.58, "RT = 2.58 kJ/mol at 37 °C"),
+)
+NEAR_MISS = near_miss_message(ROUNDED)
+
+
+def _slab_route(c):
+    """Return C_m = eps_r eps0 / d in µF/cm², by hand."""
+    return SLAB_EPS * c["eps0"] / SLAB_THICKNESS / UF_PER_CM2
+
+
+def _ions_route(c):
+    """Return N = C_m 4 pi r² |V| / e, by hand."""
+    return CELL_C * 4 * np.pi * CELL_RADIUS**2 * abs(CELL_V) / c["e"]
+
+
+def _fraction_route(c):
+    """Return the ions of problem 6 over the K⁺ inside, c_in (4/3) pi r³ N_A, in percent."""
+    k_inside = CELL_K_IN * 4 / 3 * np.pi * CELL_RADIUS**3 * c["N_A"]
+    return 100 * _ions_route(c) / k_inside
+
+
+def _born_route(c):
+    """Return Delta G = N_A e² / (8 pi eps0 a) (1/eps_oil - 1/eps_water) over RT."""
+    cost = c["N_A"] * c["e"] ** 2 / (8 * np.pi * c["eps0"] * BORN_RADIUS)
+    cost *= 1 / BORN_EPS_OIL - 1 / BORN_EPS_WATER
+    return cost / (c["RT at 37 °C"] * KJ)
+
 
 def _slab():
     c = specific_capacitance(SLAB_EPS, SLAB_THICKNESS) / UF_PER_CM2
@@ -108,6 +153,8 @@ def _slab():
             f"{MEMBRANE_CAPACITANCE / UF_PER_CM2:g} µF/cm², more than this slab, so their "
             "insulating layer behaves like an even thinner slab of hydrocarbon."
         ),
+        near_miss=NEAR_MISS,
+        routes=(_slab_route,),
         hint=(
             "C_m = eps_r eps0 / d with eps0 = 8.854e-12 F/m and d in metres gives F/m²; "
             "1 µF/cm² = 1e-2 F/m², so multiply F/m² by 100."
@@ -156,6 +203,7 @@ def _field():
             f"{AIR_BREAKDOWN_FIELD / MV_PER_M:g} MV/m at which dry air breaks down and sparks."
         ),
         hint="|E| = |V| / d with V in volts and d in metres gives V/m; 1 MV/m = 1e6 V/m.",
+        routes=(lambda c: abs(FIELD_V) / FIELD_THICKNESS / MV_PER_M,),
         slips=(
             Slip(
                 e * 1e3,
@@ -195,6 +243,7 @@ def _explorer_thickness():
             "less than half the 5 nm of a whole bilayer. Only the ratio d / eps_r is fixed by the "
             "capacitance."
         ),
+        routes=(lambda c: MATCH_EPS * c["eps0"] / MATCH_CAPACITANCE / NM,),
         hint=(
             f"Set the permittivity to {MATCH_EPS:g}, then move the thickness until the readout "
             f"shows C = {MATCH_CAPACITANCE / UF_PER_CM2:g} µF/cm²; check with d = eps_r eps0 / C."
@@ -269,6 +318,7 @@ def _charge_density():
             "charge is sparse."
         ),
         hint="sigma = C_m |V| with V in volts; µF/cm² times V gives µC/cm².",
+        routes=(lambda c: CELL_C * abs(CELL_V) / UF_PER_CM2,),
         slips=(
             Slip(
                 sigma * 1e3,
@@ -317,6 +367,8 @@ def _ions():
             "N = C_m 4π r² |V| / e: a few million ions, a tiny number next to the hundreds of "
             "billions of K⁺ ions inside such a cell."
         ),
+        near_miss=NEAR_MISS,
+        routes=(_ions_route,),
         hint=(
             "Q = C_m A |V| with C_m in F/m², A = 4π r² in m² (r is half the diameter) "
             "and V in volts; then N = Q / e with e = 1.602e-19 C."
@@ -368,6 +420,8 @@ def _fraction():
             "3 C_m |V| / (F c_in r) falls as 1/r. For a neuron's cell body it is about a "
             "thousandth of a percent: charging the membrane leaves the concentrations unchanged."
         ),
+        near_miss=NEAR_MISS,
+        routes=(_fraction_route,),
         hint=(
             "K⁺ inside = c_in (4/3) π r³ N_A with c_in in mol/m³ (1 mM = 1 mol/m³), r in "
             f"metres and N_A = {AVOGADRO:.4g} /mol; divide the ions of the previous problem by "
@@ -487,6 +541,7 @@ def _born_estimate():
             "than 1e-20, of the ion's concentration in water. Ions cross membranes only "
             "through proteins."
         ),
+        routes=(_born_route,),
         hint=(
             "Delta G = N_A e² / (8 pi eps0 a) (1/eps_oil - 1/eps_water) per mole; divide by "
             "RT = 8.314 J/(mol K) x 310 K, the thermal energy per mole (kT per ion)."
@@ -535,6 +590,7 @@ def _tau():
             "concentrations would take minutes or more to change."
         ),
         hint="tau_m = R_m C_m; in SI units Ω m² times F/m² gives seconds (1 s = 1000 ms).",
+        routes=(lambda c: TAU_R / KOHM_CM2 * TAU_C / UF_PER_CM2,),  # kΩ cm² x µF/cm² = ms
         slips=(
             Slip(
                 tau_ms * MS,
