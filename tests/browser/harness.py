@@ -334,6 +334,25 @@ class ExplorerView:
         self.sliders = self.root.locator("input[type=range]")
         self.focusables = self.root.locator("input, select, button, summary")
 
+    @classmethod
+    def in_notebook(cls, page, index=0):
+        """Return explorer ``index`` of the notebook on show in JupyterLab, scrolled to."""
+        view = cls(page, index, scope=NOTEBOOK)
+        view.root.scroll_into_view_if_needed()
+        return view
+
+    def readout(self):
+        """Return the readout's text with its white space folded."""
+        return " ".join(self.status.inner_text().split())
+
+    def slider(self, label):
+        """Return the slider whose accessible name is ``label``."""
+        return self.root.get_by_role("slider", name=label)
+
+    def slider_value(self, label):
+        """Return the value the slider ``label`` holds (its ``data-value``)."""
+        return json.loads(self.slider(label).get_attribute("data-value"))
+
     def wait_until_settled(self, timeout_ms=30_000):
         """Wait until every value sent is answered and its figure painted."""
         self.root.evaluate(

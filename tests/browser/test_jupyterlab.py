@@ -192,9 +192,7 @@ def explorer_view(notebooks, cell):
     """The view of ``cell``'s explorer in its notebook, scrolled into view."""
     tab = notebooks(cell.notebook)
     index = [c for c in ALL_CELLS if c.notebook == cell.notebook].index(cell)
-    view = harness.ExplorerView(tab.page, index, scope=harness.NOTEBOOK)
-    view.root.scroll_into_view_if_needed()
-    return view
+    return harness.ExplorerView.in_notebook(tab.page, index)
 
 
 def focus_is_inside(view):

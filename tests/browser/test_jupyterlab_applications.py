@@ -5,8 +5,6 @@ JupyterLab is the session's one server, on a temporary copy of the repository (a
 off). Screenshots go to ``artifacts/screenshots/lab-applications-*.png``.
 """
 
-import json
-
 import harness
 import pytest
 
@@ -22,32 +20,23 @@ PUMP = "Na⁺/K⁺ pump capacity (%)"
 def explorer(notebooks):
     """The chapter's explorer, in the session's JupyterLab (tests/browser/conftest.py)."""
     tab = notebooks(CHAPTER)
-    view = harness.ExplorerView(tab.page, 0, scope=harness.NOTEBOOK)
-    view.root.scroll_into_view_if_needed()
+    view = harness.ExplorerView.in_notebook(tab.page)
     return view, tab.offline
-
-
-def readout(view):
-    return " ".join(view.status.inner_text().split())
-
-
-def pump_slider(view):
-    return view.root.get_by_role("slider", name=PUMP)
 
 
 def test_explorer_starts_at_the_chapter_values(explorer):
     view, offline = explorer
     harness.screenshot(view.page, "lab-applications-explorer")
-    assert readout(view) == scenario_explorer().figure.summary(), "live and snapshot differ"
+    assert view.readout() == scenario_explorer().figure.summary(), "live and snapshot differ"
     assert not offline.blocked, f"JupyterLab asked other hosts: {offline.blocked}"
 
 
 def test_pump_slider_simulates_on_a_key(explorer):
     view, _ = explorer
     before = view.state()["image"]
-    view.press(pump_slider(view), "ArrowLeft")  # 100 % -> 95 %: the hour after is simulated
-    percent = json.loads(pump_slider(view).get_attribute("data-value"))
+    view.press(view.slider(PUMP), "ArrowLeft")  # 100 % -> 95 %: the hour after is simulated
+    percent = view.slider_value(PUMP)
     assert percent == 95.0
-    assert readout(view) == scenario_explorer(pump_percent=percent).figure.summary()
+    assert view.readout() == scenario_explorer(pump_percent=percent).figure.summary()
     assert view.state()["image"] != before, "the figure did not change"
     harness.screenshot(view.page, "lab-applications-explorer-95")

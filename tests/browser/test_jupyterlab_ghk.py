@@ -5,7 +5,6 @@ off; tests/browser/conftest.py). The tests of one notebook share its page and ru
 order. Screenshots go to ``artifacts/screenshots/lab-ghk-*.png``.
 """
 
-import json
 import re
 
 import harness
@@ -43,21 +42,11 @@ def test_ghk_chapter_shows_its_headline_numbers(notebooks):
 
 
 def explorer(chapter):
-    view = harness.ExplorerView(chapter.page, 0, scope=harness.NOTEBOOK)
-    view.root.scroll_into_view_if_needed()
-    return view
-
-
-def slider(view, label):
-    return view.root.get_by_role("slider", name=label)
-
-
-def slider_value(view, label):
-    return json.loads(slider(view, label).get_attribute("data-value"))
+    return harness.ExplorerView.in_notebook(chapter.page)
 
 
 def readout_mV(view):
-    readout = " ".join(view.status.inner_text().split())
+    readout = view.readout()
     shown = re.search(r"V_GHK = ([−+-]?\d+\.\d) mV", readout)
     assert shown, f"no V_GHK in the readout {readout!r}"
     return float(shown[1].replace("−", "-"))
@@ -67,10 +56,10 @@ def physics_mV(view):
     """V_GHK for the values the sliders hold now (the neuron preset)."""
     cell = get_preset("mammalian_neuron")
     c_out, c_in, z = preset_arrays(cell)
-    c_out[0] = slider_value(view, K_OUT)
-    ratios = [slider_value(view, label) for label in RATIOS]
+    c_out[0] = view.slider_value(K_OUT)
+    ratios = [view.slider_value(label) for label in RATIOS]
     p = resting_permeabilities(cell.key)[0] * np.array([1.0, *ratios])
-    T = celsius_to_kelvin(slider_value(view, TEMPERATURE))
+    T = celsius_to_kelvin(view.slider_value(TEMPERATURE))
     return 1e3 * ghk_voltage(p, c_out, c_in, z, T)
 
 
@@ -80,7 +69,7 @@ def test_explorer_starts_at_the_chapter_values_and_follows_the_keyboard(notebook
     assert " ".join(view.status.inner_text().split()) == ghk_explorer().figure.summary()
     for key in ("ArrowRight", "PageUp"):
         before, image = readout_mV(view), view.state()["image"]
-        elapsed = view.press(slider(view, K_OUT), key)
+        elapsed = view.press(view.slider(K_OUT), key)
         print(f"{key}: new figure after {elapsed} ms")  # see -rP
         assert readout_mV(view) == pytest.approx(physics_mV(view), abs=0.05 + 1e-9)
         assert readout_mV(view) > before, f"{key} raised [K+]out: V must rise"

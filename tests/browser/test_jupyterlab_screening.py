@@ -22,18 +22,13 @@ SALT = "Bath salt (mM)"  # the label of the explorer's log slider
 @pytest.fixture(scope="module")
 def view(notebooks):
     tab = notebooks(CHAPTER)
-    view = harness.ExplorerView(tab.page, 0, scope=harness.NOTEBOOK)
-    view.root.scroll_into_view_if_needed()
+    view = harness.ExplorerView.in_notebook(tab.page)
     return view
-
-
-def readout(view):
-    return " ".join(view.status.inner_text().split())
 
 
 def test_explorer_starts_at_the_chapter_values(view):
     harness.screenshot(view.page, "lab-screening-explorer")
-    assert readout(view) == " ".join(screening_explorer().figure.summary().split())
+    assert view.readout() == " ".join(screening_explorer().figure.summary().split())
 
 
 def test_salt_slider_follows_the_keyboard_with_the_physics(view):
@@ -44,5 +39,5 @@ def test_salt_slider_follows_the_keyboard_with_the_physics(view):
     assert salt < before, "PageDown did not lower the bath salt"
     explorer = screening_explorer()
     explorer.set(c_salt=salt)
-    assert readout(view) == " ".join(explorer.figure.summary().split())
+    assert view.readout() == " ".join(explorer.figure.summary().split())
     harness.screenshot(view.page, "lab-screening-explorer-diluted")

@@ -12,6 +12,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from widgets.explorers.base import Explorer, check_range
+from widgets.explorers.controls import log_slider
 from widgets.figures.applications import (
     BACTERIUM,
     CELL_LABELS,
@@ -76,18 +77,14 @@ class ScenarioExplorer(Explorer):
                 "Scenario",
                 "A named situation of this cell; blank when the values are your own",
             ),
-            "k_out": widgets.FloatLogSlider(
-                value=k_out,
-                base=10.0,
-                min=K_OUT_DECADES[0],
-                max=K_OUT_DECADES[1],
-                # No step: the browser would snap a scenario's 5.4 mM to the step grid.
-                step=None,
+            "k_out": log_slider(
+                k_out,
+                K_OUT_DECADES,
+                "K⁺ outside (mM)",
+                "Bath K⁺ of the neuron or plasma K⁺ of the heart, logarithmic, 1 to 100 mM",
+                _WIDE,
+                _SLIDER_WIDTH,
                 readout_format=".3",
-                description="K⁺ outside (mM)",
-                tooltip="Bath K⁺ of the neuron or plasma K⁺ of the heart, logarithmic, 1 to 100 mM",
-                style=_WIDE,
-                layout=widgets.Layout(width=_SLIDER_WIDTH, max_width="100%"),
             ),
             "pump_percent": widgets.FloatSlider(
                 value=pump_percent,

@@ -7,6 +7,7 @@ import numpy as np
 
 from widgets.data.ions import get_preset
 from widgets.explorers.base import Explorer, check_range
+from widgets.explorers.controls import log_slider
 from widgets.figures.capacitor import NM, UM, CapacitorFigure
 from widgets.formatting import MV_PER_V, format_number
 from widgets.physics import nernst_potential, radius_for_ion_count, radius_for_ion_fraction
@@ -246,18 +247,14 @@ def _make_controls(thickness_nm, eps_r, v_mV, radius_um, preset):
             "Membrane potential (mV)",
             "Inside minus outside, in millivolts",
         ),
-        "radius_um": widgets.FloatLogSlider(
-            value=radius_um,
-            base=10.0,
-            min=RADIUS_DECADES_UM[0],
-            max=RADIUS_DECADES_UM[1],
-            # No step: the browser would snap a cell's radius (6.26 um) to the step grid.
-            step=None,
+        "radius_um": log_slider(
+            radius_um,
+            RADIUS_DECADES_UM,
+            "Cell radius (µm)",
+            "Radius of the spherical cell in micrometres, logarithmic scale",
+            _WIDE,
+            SLIDER_WIDTH,
             readout_format=".3",
-            description="Cell radius (µm)",
-            tooltip="Radius of the spherical cell in micrometres, logarithmic scale",
-            style=_WIDE,
-            layout=widgets.Layout(width=SLIDER_WIDTH),
         ),
     }
 

@@ -48,7 +48,7 @@ def log_slider(value, decades, description, tooltip, style, width, readout_forma
         description=description,
         tooltip=tooltip,
         style=style,
-        layout=widgets.Layout(width=width),
+        layout=widgets.Layout(width=width, max_width="100%"),  # narrow pages shrink it
     )
 
 

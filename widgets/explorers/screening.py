@@ -6,6 +6,7 @@ import numpy as np
 from widgets.constants import celsius_to_kelvin, kelvin_to_celsius
 from widgets.data.fluids import FLUIDS, get_fluid
 from widgets.explorers.base import Explorer, check_range
+from widgets.explorers.controls import log_slider
 from widgets.figures.screening import E_PER_NM2, VIEWS, ScreeningFigure
 from widgets.formatting import MV_PER_V
 from widgets.physics import fluid_ionic_strength
@@ -194,18 +195,14 @@ def _make_controls(c_salt, v_mV, sigma_out, sigma_in, T_celsius, view, fluid):
             style=_WIDE,
             layout=widgets.Layout(width="30em"),
         ),
-        "c_salt": widgets.FloatLogSlider(
-            value=c_salt,
-            base=10.0,
-            min=SALT_DECADES[0],
-            max=SALT_DECADES[1],
-            step=None,  # see the Nernst explorer: a step would snap a preset's value
-            readout_format=".4",
-            description="Bath salt (mM)",
-            tooltip="Ionic strength of the bath in mM (a 1:1 salt of that concentration), "
+        "c_salt": log_slider(
+            c_salt,
+            SALT_DECADES,
+            "Bath salt (mM)",
+            "Ionic strength of the bath in mM (a 1:1 salt of that concentration), "
             "logarithmic scale from 0.00001 to 1000 mM",
-            style=_WIDE,
-            layout=wide,
+            _WIDE,
+            "36em",
         ),
         "v_mV": widgets.FloatSlider(
             value=v_mV,
