@@ -30,8 +30,12 @@ book: $(STAMP)  ## Build the website, executing every notebook, and open it.
 	@echo "    $(BOOK_URL)"
 	@if [ "$(OPEN)" = 1 ]; then $(BIN)/python -m webbrowser -t "$(BOOK_URL)" >/dev/null || true; fi
 
+# Two pytest-xdist workers (the machine CI runs on has two cores): one builds the book and
+# runs the site tests while the other runs the rest (tests/conftest.py groups them).
+WORKERS ?= 2
+
 test: $(STAMP)  ## Every test: unit, property, widgets, notebooks (nbval), grading CLI, book build.
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --durations=25
 
 test-fast: $(STAMP)  ## The quick inner loop: skips notebooks and everything marked slow.
 	$(BIN)/python -m pytest tests -m "not slow and not browser"
@@ -43,7 +47,7 @@ LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)  ## JupyterLab on the chapters and exercises, with this project's kernel.
 	$(BIN)/jupyter lab --notebook-dir=$(CURDIR) --config=$(CURDIR)/.jupyter/jupyter_server_config.json $(LAB_FLAGS)
 
-LINTED := widgets tests benchmarks chapters exercises _ext instructors.ipynb
+LINTED := conftest.py widgets tests benchmarks chapters exercises _ext instructors.ipynb
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from explorer_catalog import notebook_explorers
 
+from widgets.data.ions import get_preset
 from widgets.explorers.site import SITE_FRAMES_ENV
+from widgets.physics import ions_to_charge, sphere_area
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPLORER_BUDGET_BYTES = 1_000_000  # what one explorer may add to its page (issue 14)
@@ -54,7 +56,9 @@ def test_nernst_page_has_numbers_figures_math_and_citations(site):
 
 def test_capacitor_page_has_numbers_figures_and_an_explorer_snapshot(site):
     html = read(site, "chapters/capacitor.html")
-    for number in ("0.354", "5.49", "7.0", "6.0"):  # uF/cm^2, millions, millions, um
+    soma = ions_to_charge(get_preset("mammalian_neuron").v_rest, sphere_area(10e-6)) / 1e6
+    # uF/cm^2; millions at rest and at E_K; um for "two million" at the seeds' -70 mV
+    for number in ("0.354", f"{soma:.2f}", "7.0", "6.0"):
         assert number in html, f"the computed number {number} is missing from the prose"
     figures = re.findall(r'<figure[^>]*id="fig-[^"]+"', html)
     assert len(figures) >= 4, "expected the four numbered, captioned figures"
