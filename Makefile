@@ -38,7 +38,7 @@ test: $(STAMP)  ## Every test: unit, property, widgets, notebooks (nbval), gradi
 	$(BIN)/python -m pytest -n $(WORKERS) --durations=25
 
 test-fast: $(STAMP)  ## The quick inner loop: skips notebooks and everything marked slow.
-	$(BIN)/python -m pytest tests -m "not slow and not browser"
+	$(BIN)/python -m pytest tests -m "not slow and not browser" -n $(WORKERS)
 
 # JupyterLab refuses to run as root (containers, CI machines) unless told it may.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
