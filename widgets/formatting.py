@@ -64,6 +64,59 @@ def format_number(value, decimals=1, signed=False):
     return text.replace("-", MINUS)
 
 
+def format_significant(value, digits=3):
+    """Return ``value`` with at most ``digits`` significant digits, as a control shows it.
+
+    Parameters
+    ----------
+    value : float
+        The number, in display units.
+    digits : int, optional
+        Significant digits (default 3); trailing zeros and a trailing point are dropped.
+
+    Returns
+    -------
+    str
+        Positional notation from 1e-6 to 1e6 (``"5"``, ``"0.0357"``, ``"140"``), e-notation
+        beyond (``"1e-07"``); an ASCII minus, as in the controls' own readouts.
+
+    Examples
+    --------
+    >>> format_significant(5.0), format_significant(0.035714), format_significant(1e-7)
+    ('5', '0.0357', '1e-07')
+    """
+    if value != 0 and not 1e-6 <= abs(value) < 1e6:
+        return f"{value:.{digits}g}"
+    return np.format_float_positional(
+        value, precision=digits, unique=False, fractional=False, trim="-"
+    )
+
+
+def format_millivolts(volts, decimals=1, signed=False):
+    """Return a potential given in V as text in mV, e.g. ``"−89.1 mV"``.
+
+    Parameters
+    ----------
+    volts : float
+        Potential in V.
+    decimals : int, optional
+        Digits after the decimal point of the mV value (default 1).
+    signed : bool, optional
+        Show a plus sign on positive values (default False).
+
+    Returns
+    -------
+    str
+        The value in mV with a typographic minus, a space and the unit.
+
+    Examples
+    --------
+    >>> format_millivolts(-0.0890583), format_millivolts(0.0666, signed=True)
+    ('−89.1 mV', '+66.6 mV')
+    """
+    return f"{format_number(volts * MV_PER_V, decimals, signed)} mV"
+
+
 def format_count(value):
     """Return a large number rounded to an integer, digits grouped by thin spaces.
 

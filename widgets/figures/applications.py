@@ -33,7 +33,7 @@ from widgets.figures.case_studies import (
     plasma_potassium_curves,
 )
 from widgets.figures.palette import ACCENT_COLOUR, ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
-from widgets.formatting import MV_PER_V, format_number
+from widgets.formatting import MV_PER_V, format_millivolts, format_number, format_significant
 from widgets.physics.cardiac import cardiac_sodium_availability
 from widgets.physics.cells import ghk_permeabilities, ghk_rest
 from widgets.physics.energy import DELTA_G_ATP
@@ -47,6 +47,10 @@ from widgets.physics.rundown import (
     intervention_params,
     simulate_intervention,
 )
+
+# Display formats shared by the figures (widgets.formatting).
+_number = format_significant
+_mV = format_millivolts
 
 NEURON = "mammalian_neuron"
 BACTERIUM = "e_coli"
@@ -609,12 +613,3 @@ def _nice_limit(value):
     """Return the smallest of 1, 2, 5 x 10^n that is at least ``value`` (> 0)."""
     power = 10.0 ** np.floor(np.log10(value))
     return next(step * power for step in (1.0, 2.0, 5.0, 10.0) if step * power >= value)
-
-
-def _number(value):
-    """Three significant digits: 5, 5.4, 140, 0.316."""
-    return np.format_float_positional(value, precision=3, unique=False, fractional=False, trim="-")
-
-
-def _mV(volts):
-    return f"{format_number(volts * MV_PER_V, 1)} mV"

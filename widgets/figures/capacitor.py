@@ -20,7 +20,7 @@ from widgets.figures.palette import (
     MUTED_COLOUR,
     NEUTRAL_COLOUR,
 )
-from widgets.formatting import MINUS, MV_PER_V, format_number
+from widgets.formatting import MINUS, MV_PER_V, format_millivolts, format_number, format_significant
 from widgets.physics import (
     charged_ion_fraction,
     ions_to_charge,
@@ -28,6 +28,10 @@ from widgets.physics import (
     specific_capacitance,
     sphere_area,
 )
+
+# Display formats shared by the figures (widgets.formatting).
+_number = format_significant
+_mV = format_millivolts
 
 NM = 1e-9  # m
 UM = 1e-6  # m
@@ -427,19 +431,10 @@ def _set_ylim_if_changed(ax, ylim):
         ax.set_ylim(ylim)
 
 
-def _number(value):
-    """Format a value set by a control: three significant digits at most: 1.77, 10, 140, 0.5."""
-    return np.format_float_positional(value, precision=3, unique=False, fractional=False, trim="-")
-
-
 def _result(value):
     """Format a computed value: three significant digits kept: 1.00, 0.354, 140, −0.0700."""
     text = np.format_float_positional(value, precision=3, unique=False, fractional=False, trim="k")
     return text.rstrip(".").replace("-", MINUS)
-
-
-def _mV(volts):
-    return f"{format_number(volts * MV_PER_V, 1)} mV"
 
 
 def _capacitance(c_specific):

@@ -8,6 +8,7 @@ when stable and open when unstable. Both are built once and updated in place.
 """
 
 import dataclasses
+from functools import partial
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from widgets.figures.palette import (
     NEUTRAL_COLOUR,
     OTHER_CATION_STYLES,
 )
-from widgets.formatting import MV_PER_V, format_number, format_power_of_ten
+from widgets.formatting import MV_PER_V, format_millivolts, format_number, format_power_of_ten
 from widgets.physics.channels import (
     HH_V_REST,
     RestingMembrane,
@@ -39,6 +40,9 @@ from widgets.physics.selectivity import (
     selectivity_ratio,
     transfer_free_energy,
 )
+
+# Display formats shared by the figures (widgets.formatting).
+_mv = partial(format_millivolts, signed=True)
 
 KJ = 1e3  # J per kJ
 MS_PER_CM2 = 10.0  # S/m^2 per mS/cm^2
@@ -324,10 +328,6 @@ def k_leak_conductance(p_k, membrane=SQUID):
 
 def _current_ua(current):
     return current / UA_PER_CM2
-
-
-def _mv(volts):
-    return f"{format_number(volts * MV_PER_V, 1, signed=True)} mV"
 
 
 def _ms(g, decimals=3):

@@ -11,6 +11,8 @@ Three panels, built once and updated in place:
   with the current point marked.
 """
 
+from functools import partial
+
 import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
@@ -21,7 +23,14 @@ from widgets.constants import kelvin_to_celsius
 from widgets.data.ions import ION_NAMES, IONS, PRESETS, get_preset
 from widgets.figures.agg import AggRenderer, new_figure
 from widgets.figures.palette import ACCENT_COLOUR, ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
-from widgets.formatting import MS_PER_CM2, MV_PER_V, UA_PER_CM2, format_number
+from widgets.formatting import (
+    MS_PER_CM2,
+    MV_PER_V,
+    UA_PER_CM2,
+    format_millivolts,
+    format_number,
+    format_significant,
+)
 from widgets.physics import (
     chord_conductance,
     conductance_weighted_potential,
@@ -31,6 +40,10 @@ from widgets.physics import (
     nernst_slope,
 )
 from widgets.physics.leak import HODGKIN_KATZ, ION_KEYS, preset_arrays, resting_permeabilities
+
+# Display formats shared by the figures (widgets.formatting).
+_number = format_significant
+_mV = partial(format_millivolts, signed=True)
 
 K_OUT_DECADES = (-1, 3)  # the [K+]out axis, 0.1 to 1000 mM
 # Every E at 0-45 degC over K_OUT_DECADES (the squid axon's E_K reaches -227 mV), and room
@@ -455,21 +468,12 @@ def _direction(current):
     return "outward" if current > 0 else "inward"
 
 
-def _number(value):
-    """Three significant digits: 5, 140, 0.316, 1000."""
-    return np.format_float_positional(value, precision=3, unique=False, fractional=False, trim="-")
-
-
 def _ratio(value):
     return "0" if value == 0 else f"{value:.3g}"
 
 
 def _signed(value, decimals):
     return format_number(value, decimals, signed=True)
-
-
-def _mV(volts):
-    return f"{format_number(volts * MV_PER_V, 1, signed=True)} mV"
 
 
 def _celsius(T):

@@ -6,6 +6,8 @@ tenfold change: valence and temperature show as slope, the ratio as position.
 A point marks the current values and a diamond the ion in a real cell.
 """
 
+from functools import partial
+
 import numpy as np
 from matplotlib.ticker import LogLocator, NullFormatter
 
@@ -14,8 +16,12 @@ from widgets.constants import kelvin_to_celsius
 from widgets.data.ions import ION_NAMES, IONS, get_preset
 from widgets.figures.agg import MARGINS, AggRenderer, new_figure
 from widgets.figures.palette import ACCENT_COLOUR, ION_COLOURS, MUTED_COLOUR, NEUTRAL_COLOUR
-from widgets.formatting import MV_PER_V, format_number
+from widgets.formatting import MV_PER_V, format_millivolts, format_number, format_significant
 from widgets.physics import nernst_potential, nernst_slope
+
+# Display formats shared by the figures (widgets.formatting).
+_number = format_significant
+_mV = partial(format_millivolts, signed=True)
 
 CUSTOM = "custom"  # the ``ion`` of a particle known only by its valence
 MIN_DECADES = (-3, 3)  # the ratio axis spans at least 1e-3 to 1e3
@@ -381,19 +387,8 @@ def _ion_name(ion, z):
     return f"a custom ion of valence {_signed(z)}"
 
 
-def _number(value):
-    """Three significant digits, e-notation only beyond 1e±6: 5, 140, 0.0357, 20000."""
-    if not 1e-6 <= abs(value) < 1e6:
-        return f"{value:.3g}"
-    return np.format_float_positional(value, precision=3, unique=False, fractional=False, trim="-")
-
-
 def _signed(z):
     return format_number(z, 0, signed=True)
-
-
-def _mV(volts):
-    return f"{format_number(volts * MV_PER_V, 1, signed=True)} mV"
 
 
 def _celsius(T):

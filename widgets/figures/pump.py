@@ -31,7 +31,7 @@ from widgets.figures.palette import (
     MUTED_COLOUR,
     NEUTRAL_COLOUR,
 )
-from widgets.formatting import MV_PER_V, format_number, format_scientific
+from widgets.formatting import MV_PER_V, format_millivolts, format_number, format_scientific
 from widgets.physics import (
     PumpLeakParams,
     gradient_half_time,
@@ -42,6 +42,9 @@ from widgets.physics import (
 )
 from widgets.physics.pump import pump_cycle_rate
 from widgets.physics.pump_leak import steady_state
+
+# Display formats shared by the figures (widgets.formatting).
+_mV = format_millivolts
 
 FIGSIZE = (6.4, 6.0)  # in: 640 x 600 px at 100 dpi
 MARGINS = {"left": 0.13, "right": 0.97, "bottom": 0.085, "top": 0.885, "hspace": 0.14}
@@ -581,7 +584,3 @@ def _count(value):
 
 def _number(value):
     return f"{value:g}"
-
-
-def _mV(volts):
-    return f"{format_number(volts * MV_PER_V, 1)} mV"
